@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentConfig(AppConfig):
+    name = "content"
+    verbose_name = _("Content")
+
+    def ready(self):
+        from .signal_handlers import ensure_editorial_setup
+
+        post_migrate.connect(ensure_editorial_setup, sender=self, dispatch_uid="content-editorial-setup")

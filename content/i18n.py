@@ -1,0 +1,91 @@
+"""Locale helpers used by templates, feeds and sitemaps: translations of a page and absolute URLs."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+# BCP 47 tags for hreflang and <html lang>.
+HREFLANG = {"zh-hans": "zh-Hans", "en": "en"}
+
+
+def hreflang(language_code):
+    return HREFLANG.get(language_code, language_code)
+
+
+def absolute_url(path):
+    """The canonical absolute URL of a site-relative path (built from SITE_BASE_URL, never the Host header)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_BASE_URL + path
+
+
+@dataclass
+class Alternate:
+    code: str
+    name: str
+    url: str
+    available: bool  # False: this language has no translation; url is that language's home page
+    current: bool
+
+    @property
+    def hreflang(self):
+        return hreflang(self.code)
+
+    @property
+    def full_url(self):
+        return absolute_url(self.url)
+
+
+def _home_url(language_code):
+    from content.models import HomePage
+
+    home = HomePage.objects.live().filter(locale__language_code=language_code).only("url_path").first()
+    return home.url if home else f"/{language_code}/"
+
+
+def page_alternates(page, request=None):
+    """One Alternate per site language for a Wagtail page: its live public translation or that language's home."""
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .only("url_path", "locale")
+    }
+    current = page.locale.language_code
+    result = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        translation = translations.get(code)
+        if translation is not None:
+            url, available = translation.get_url(request=request), True
+        else:
+            url, available = _home_url(code), False
+        result.append(Alternate(code, info["name_local"], url, available, code == current))
+    return result
+
+
+def path_alternates(request):
+    """Alternates for a non-page view (search, errors): the same path under each language prefix."""
+    current = get_language()
+    result = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        url = translate_url(request.get_full_path(), code)
+        result.append(Alternate(code, info["name_local"], url, True, code == current))
+    return result
+
+
+def default_alternate(alternates):
+    for alternate in alternates:
+        if alternate.code == settings.LANGUAGE_CODE and alternate.available:
+            return alternate
+    return None
+
+
+def is_page(obj):
+    return isinstance(obj, Page)

@@ -1,0 +1,7 @@
+def test_home_renders_both_languages(client, site_tree):
+    zh = client.get("/zh-hans/")
+    assert zh.status_code == 200
+    assert "探索未来医学" in zh.content.decode()
+    en = client.get("/en/")
+    assert en.status_code == 200
+    assert "Exploring future medicine" in en.content.decode()
