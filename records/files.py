@@ -1,0 +1,168 @@
+"""Private file storage: uploads live outside MEDIA_ROOT and are served only through a permission check.
+
+Files go to ``settings.PRIVATE_MEDIA_ROOT`` (``var/private`` by default), or to the storage named
+"private" in ``settings.STORAGES`` when one is configured (a private bucket at scale). They have no
+public URL. ``download`` (mounted in the admin as ``records_file``) asks the owning record's
+registered access check before it streams a file, and writes an audit entry.
+"""
+
+import contextlib
+import contextvars
+import uuid
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import FileSystemStorage, storages
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .uploads import MIME_TYPES, sha256_of
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A file system storage under PRIVATE_MEDIA_ROOT that has no URL."""
+
+    def __init__(self, location=None, **kwargs):
+        kwargs["base_url"] = None
+        super().__init__(location=location, **kwargs)
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; use records.files.download_url().")
+
+
+def get_private_storage():
+    """The private storage: STORAGES["private"] if configured, else a file system under PRIVATE_MEDIA_ROOT."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
+    return _default_private_storage
+
+
+_default_private_storage = PrivateFileSystemStorage()
+_written = contextvars.ContextVar("records_written_files", default=None)
+
+
+def _upload_to(instance, filename):
+    now = timezone.now()
+    return f"{now:%Y/%m}/{uuid.uuid4().hex}.{instance.kind}"
+
+
+class StoredFile(models.Model):
+    """One uploaded file in private storage, owned by one record."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    file = models.FileField(_("file"), storage=get_private_storage, upload_to=_upload_to, max_length=255)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    kind = models.CharField(_("type"), max_length=10)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    role = models.CharField(_("role"), max_length=40, blank=True)
+    owner_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    owner_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stored file")
+        verbose_name_plural = _("stored files")
+        indexes = [models.Index(fields=["owner_type", "owner_id"], name="records_file_owner")]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def mime_type(self):
+        return MIME_TYPES.get(self.kind, "application/octet-stream")
+
+    @property
+    def owner(self):
+        if not self.owner_type_id:
+            return None
+        return self.owner_type.get_object_for_this_type(pk=self.owner_id)
+
+
+def _safe_name(name):
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*')
+    return name[-200:] or "file"
+
+
+def store_upload(uploaded, *, role, owner=None):
+    """Save a checked upload (``uploaded.checked_kind`` set by ``CheckedFileField``) to private storage."""
+    stored = StoredFile(
+        original_name=_safe_name(uploaded.name),
+        kind=uploaded.checked_kind,
+        size=uploaded.size,
+        sha256=sha256_of(uploaded),
+        role=role,
+    )
+    if owner is not None:
+        stored.owner_type = ContentType.objects.get_for_model(owner)
+        stored.owner_id = str(owner.pk)
+    stored.file.save(uploaded.name, uploaded, save=False)
+    written = _written.get()
+    if written is not None:
+        written.append((stored.file.storage, stored.file.name))
+    stored.save(force_insert=True)
+    return stored
+
+
+def attach(stored, owner):
+    """Record ``owner`` as the record that ``stored`` belongs to."""
+    stored.owner_type = ContentType.objects.get_for_model(owner)
+    stored.owner_id = str(owner.pk)
+    stored.save(update_fields=["owner_type", "owner_id"])
+
+
+@contextmanager
+def cleanup_on_failure():
+    """Delete every file ``store_upload`` writes inside this block if the block fails (e.g. a rollback).
+
+    Wrap the whole transaction (``with cleanup_on_failure(): with transaction.atomic(): ...``) so that
+    a failed commit also removes the files: nothing is kept from a rejected submission.
+    """
+    written = []
+    token = _written.set(written)
+    try:
+        yield written
+    except BaseException:
+        for storage, name in written:
+            with contextlib.suppress(OSError):
+                storage.delete(name)
+        raise
+    finally:
+        _written.reset(token)
+
+
+# Access checks: each app registers, per owner model, a function (user, owner, stored_file) -> bool.
+_access_checks = {}
+
+
+def register_access_check(model, check):
+    _access_checks[model._meta.label_lower] = check
+
+
+def user_can_access(user, stored):
+    """True if ``user`` may open ``stored``: a superuser, or the owner's registered check allows it."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not stored.owner_type_id:
+        return False
+    check = _access_checks.get(f"{stored.owner_type.app_label}.{stored.owner_type.model}")
+    if check is None:
+        return False
+    owner = stored.owner
+    return bool(owner is not None and check(user, owner, stored))
+
+
+def download_url(stored):
+    from django.urls import reverse
+
+    return reverse("records_file", args=[stored.pk])

@@ -1,0 +1,321 @@
+"""Forms of the grants back office: the public intake forms and the staff and reviewer action forms.
+
+Labels, help texts and errors are translated; the public forms carry the one-time token and the
+honeypot (``records.intake.IntakeForm``) and check uploads by content.
+"""
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from records.intake import IntakeForm
+from records.uploads import PDF, XLSX, CheckedFileField
+
+from .models import ApplicationType, Category, Institution, InstitutionStatus, PanelMeeting
+from .models.institutions import normalize_credit_code, validate_credit_code
+from .services.intake import APPLICATION_KIND, INSTITUTION_KIND, MAX_TEAM
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PHONE = re.compile(r"^[0-9+()\-\s]{5,40}$")
+_TEAM_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+
+
+def no_control_characters(value):
+    if _CONTROL.search(value or ""):
+        raise ValidationError(_("Please remove the control characters from this text."), code="control")
+
+
+def plain_name(value):
+    no_control_characters(value)
+    if re.search(r"[<>{}]", value or ""):
+        raise ValidationError(_("Names cannot contain the characters < > { }."), code="name_characters")
+
+
+def phone_number(value):
+    if not _PHONE.match(value or ""):
+        raise ValidationError(_("Enter a phone number using digits, spaces, +, - and brackets."), code="phone")
+
+
+def _text(label, max_length, help_text="", validators=(no_control_characters,), required=True, widget=None):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        help_text=help_text,
+        required=required,
+        validators=list(validators),
+        widget=widget,
+    )
+
+
+class InstitutionRegistrationForm(IntakeForm):
+    """The public registration form of a host institution (依托单位)."""
+
+    intake_kind = INSTITUTION_KIND
+
+    name = _text(_("Institution name"), 200, _("The full registered name, as on the licence."), (plain_name,))
+    credit_code = forms.CharField(
+        label=_("Unified social credit code"),
+        max_length=24,
+        help_text=_("The 18-character code on the institution's licence; its check character is verified."),
+        validators=[validate_credit_code],
+    )
+    address = _text(_("Address"), 300)
+    contact_name = _text(_("Contact person"), 100, validators=(plain_name,))
+    contact_email = forms.EmailField(label=_("Contact email"), max_length=254)
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=40, validators=[phone_number])
+    licence = CheckedFileField(
+        label=_("Licence or registration certificate (PDF)"),
+        kinds=(PDF,),
+        help_text=_("A PDF scan of the institution's legal-person certificate or business licence."),
+    )
+    pipl_consent = forms.BooleanField(
+        label=_(
+            "I consent to SMART processing the personal information in this registration to review and manage it, "
+            "under the Personal Information Protection Law."
+        ),
+        error_messages={"required": _("Your consent is needed to process this registration.")},
+    )
+
+    def clean_credit_code(self):
+        return normalize_credit_code(self.cleaned_data["credit_code"])
+
+
+class _InstitutionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class _TypeChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, caps=None, **kwargs):
+        self.caps = caps or {}
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        cap = self.caps.get(obj.pk)
+        if cap is None:
+            return str(obj)
+        return _("%(type)s (up to CNY %(cap)s, %(months)s months)") % {
+            "type": obj,
+            "cap": f"{cap.max_budget:,.0f}",
+            "months": cap.max_duration_months,
+        }
+
+
+class ApplicationForm(IntakeForm):
+    """The public application form of a call."""
+
+    intake_kind = APPLICATION_KIND
+
+    pi_name = _text(_("Principal investigator"), 100, validators=(plain_name,))
+    pi_title = _text(_("Position"), 100, _("For example professor or chief physician."), required=False)
+    pi_email = forms.EmailField(
+        label=_("Email"), max_length=254, help_text=_("We send the acknowledgement and decisions to this address.")
+    )
+    pi_phone = forms.CharField(label=_("Phone"), max_length=40, validators=[phone_number])
+    institution = _InstitutionChoiceField(
+        label=_("Host institution"),
+        queryset=Institution.objects.none(),
+        help_text=_("Only approved host institutions are listed. Register your institution first if it is missing."),
+    )
+    application_type = _TypeChoiceField(label=_("Application type"), queryset=ApplicationType.objects.none())
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
+    title = _text(_("Project title"), 300)
+    abstract = _text(
+        _("Abstract"),
+        4000,
+        _("Up to 4,000 characters: aims, methods and expected results."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    keywords = _text(_("Keywords"), 200, _("Up to five, separated by commas."), required=False)
+    duration_months = forms.IntegerField(label=_("Duration (months)"), min_value=1, max_value=120)
+    requested_budget = forms.DecimalField(
+        label=_("Requested budget (CNY)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        help_text=_("In yuan, for example 500000. It must be within the cap of the application type."),
+    )
+    team = forms.CharField(
+        label=_("Team members"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[no_control_characters],
+        help_text=_("One member per line: name | institution | role. Up to 20 members."),
+    )
+    proposal = CheckedFileField(label=_("Proposal (PDF)"), kinds=(PDF,))
+    budget_sheet = CheckedFileField(label=_("Budget sheet (XLSX or PDF)"), kinds=(XLSX, PDF))
+    ethics_declaration = forms.BooleanField(
+        label=_(
+            "I declare that the project follows the rules of research ethics and that ethics approval will be "
+            "obtained wherever it is required."
+        ),
+        error_messages={"required": _("The ethics declaration is required.")},
+    )
+    pipl_consent = forms.BooleanField(
+        label=_(
+            "I consent to SMART processing the personal information in this application, mine and my team's, to "
+            "review and manage it, under the Personal Information Protection Law."
+        ),
+        error_messages={"required": _("Your consent is needed to process this application.")},
+    )
+
+    def __init__(self, *args, call, **kwargs):
+        self.call = call
+        super().__init__(*args, **kwargs)
+        caps = {cap.application_type_id: cap for cap in call.budget_caps.select_related("application_type")}
+        self.caps = caps
+        self.fields["institution"].queryset = Institution.objects.filter(status=InstitutionStatus.APPROVED).order_by(
+            "name"
+        )
+        self.fields["application_type"].queryset = ApplicationType.objects.filter(pk__in=list(caps))
+        self.fields["application_type"].caps = caps
+        self.fields["category"].queryset = Category.objects.filter(programme_id=call.programme_id)
+
+    def clean_team(self):
+        members = []
+        for line in (self.cleaned_data.get("team") or "").splitlines():
+            if not line.strip():
+                continue
+            parts = _TEAM_SPLIT.split(line.strip()) + ["", ""]
+            name, institution, role = (part.strip() for part in parts[:3])
+            if not name:
+                raise ValidationError(_("Each team line needs a name first."), code="team_name")
+            plain_name(name)
+            if len(name) > 100 or len(institution) > 200 or len(role) > 100:
+                raise ValidationError(_("A team line is too long."), code="team_length")
+            members.append({"name": name, "institution_name": institution, "role": role})
+        if len(members) > MAX_TEAM:
+            raise ValidationError(
+                _("Please list at most %(count)s team members."), code="team_size", params={"count": MAX_TEAM}
+            )
+        return members
+
+    def clean(self):
+        cleaned = super().clean()
+        application_type = cleaned.get("application_type")
+        cap = self.caps.get(application_type.pk) if application_type else None
+        budget = cleaned.get("requested_budget")
+        if cap is not None and budget is not None and budget > cap.max_budget:
+            self.add_error(
+                "requested_budget",
+                ValidationError(
+                    _("The cap for this application type is CNY %(cap)s."),
+                    code="over_cap",
+                    params={"cap": f"{cap.max_budget:,.2f}"},
+                ),
+            )
+        months = cleaned.get("duration_months")
+        if cap is not None and months is not None and months > cap.max_duration_months:
+            self.add_error(
+                "duration_months",
+                ValidationError(
+                    _("Projects of this type last at most %(months)s months."),
+                    code="too_long",
+                    params={"months": cap.max_duration_months},
+                ),
+            )
+        return cleaned
+
+
+class StatusLookupForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference number"), max_length=24, help_text=_("For example SMRF-2024-000123.")
+    )
+    email = forms.EmailField(label=_("Email of the principal investigator"), max_length=254)
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+
+# Staff and reviewer forms ------------------------------------------------------------------------
+
+
+class MoveForm(forms.Form):
+    target = forms.ChoiceField(label=_("Move to"))
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, transitions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [(t.target, t.label) for t in transitions]
+
+
+class BulkMoveForm(forms.Form):
+    target = forms.ChoiceField(label=_("Move every listed application that can make the move to"))
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    confirm = forms.BooleanField(label=_("I have checked the filters: move these applications."))
+
+    def __init__(self, *args, transitions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [(t.target, t.label) for t in transitions]
+
+
+class InstitutionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for a rejection; sent to the institution's contact."),
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=[("fund", _("Fund")), ("not_fund", _("Do not fund"))])
+    award_amount = forms.DecimalField(label=_("Award (CNY)"), max_digits=12, decimal_places=2, required=False)
+    meeting = forms.ModelChoiceField(label=_("Panel meeting"), queryset=PanelMeeting.objects.none(), required=False)
+    override = forms.BooleanField(label=_("Go over the call's budget (explicit override)"), required=False)
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, call=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if call is not None:
+            self.fields["meeting"].queryset = call.panel_meetings.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "fund" and not cleaned.get("award_amount"):
+            self.add_error("award_amount", _("Enter the award amount."))
+        return cleaned
+
+
+class DisbursementForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount (CNY)"), max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class AssignForm(forms.Form):
+    count = forms.IntegerField(label=_("Number of reviewers to add"), min_value=1, max_value=10, initial=3)
+
+
+class RecuseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Conflict of interest"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Describe the conflict. The grants office assigns another reviewer."),
+    )
+
+
+class ReviewForm(forms.Form):
+    """Scores against every criterion of the call, comments, and the reviewer's declaration of no conflict."""
+
+    comments = forms.CharField(label=_("Comments"), widget=forms.Textarea(attrs={"rows": 6}), max_length=8000)
+    no_conflict = forms.BooleanField(label=_("I declare that I have no conflict of interest with this application."))
+
+    def __init__(self, *args, criteria=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                label=criterion.name,
+                min_value=0,
+                max_value=criterion.max_score,
+                help_text=_("%(description)s Score from 0 to %(max)s.")
+                % {"description": criterion.description, "max": criterion.max_score},
+            )
+
+    def scores(self):
+        return {criterion.pk: self.cleaned_data[f"score_{criterion.pk}"] for criterion in self.criteria}

@@ -1,0 +1,21 @@
+"""The grants back office's interface: plain functions that the public pages and the staff screens call.
+
+Public pages call ``submit_application``, ``register_institution`` and ``lookup_status``; staff screens
+call ``move``, ``bulk_move``, ``decide_institution``, ``assign_reviewers``, ``recuse``, ``decide``,
+``record_disbursement`` and ``dashboard``; reviewers call ``record_review`` and ``recuse``.
+"""
+
+from .errors import BudgetExceeded, ConflictOfInterest, GrantsError, SubmissionRefused  # noqa: F401
+from .intake import lookup_status, public_status, register_institution, submit_application  # noqa: F401
+from .panel import decide, ranking, record_disbursement  # noqa: F401
+from .pipeline import bulk_move, decide_institution, move, withdraw  # noqa: F401
+from .reports import dashboard  # noqa: F401
+from .review import (  # noqa: F401
+    assign_reviewers,
+    conflict_filter,
+    is_conflicted,
+    reassign,
+    record_review,
+    recuse,
+    suggest_reviewers,
+)

@@ -1,0 +1,371 @@
+"""Staff screens beyond plain listing: inspect with history and actions, moves, bulk moves, dashboard, panel."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from records import audit
+from records.files import download_url
+from records.permissions import group_required
+from records.statemachine import TransitionNotAllowed
+
+from .. import services
+from ..forms import (
+    AssignForm,
+    BulkMoveForm,
+    DecisionForm,
+    DisbursementForm,
+    InstitutionDecisionForm,
+    MoveForm,
+    RecuseForm,
+)
+from ..models import Application, Assignment, Call, Category, Institution, InstitutionStatus, Status
+from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION
+from ..roles import GRANTS_OFFICE
+
+office_only = group_required(GRANTS_OFFICE)
+
+
+def history_rows(obj, machine):
+    """The audit entries of ``obj`` with readable state labels."""
+    rows = []
+    for entry in audit.history(obj):
+        rows.append(
+            {
+                "entry": entry,
+                "from_label": machine.label(entry.from_state) if entry.from_state else "",
+                "to_label": machine.label(entry.to_state) if entry.to_state else "",
+            }
+        )
+    return rows
+
+
+def _file_link(stored):
+    return {"name": stored.original_name, "url": download_url(stored), "size": stored.size} if stored else None
+
+
+class ApplicationInspectView(InspectView):
+    template_name = "grants/admin/application_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Application.objects.select_related(
+                "call", "application_type", "category", "institution", "proposal", "budget_sheet", "panel_meeting"
+            ),
+            pk=self.pk,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        user = self.request.user
+        transitions = [t for t in APPLICATION_PIPELINE.available(application, user) if t.target != Status.FUNDED]
+        assignments = application.assignments.select_related("reviewer", "review").prefetch_related(
+            Prefetch("review__scores", to_attr="score_list")
+        )
+        context.update(
+            application=application,
+            status_label=APPLICATION_PIPELINE.label(application.status),
+            team=list(application.team.all()),
+            files=[f for f in (_file_link(application.proposal), _file_link(application.budget_sheet)) if f],
+            history=history_rows(application, APPLICATION_PIPELINE),
+            move_form=MoveForm(transitions=transitions) if transitions else None,
+            assignments=list(assignments),
+            disbursements=list(application.disbursements.all()),
+            can_assign=application.status in services.review.ASSIGNABLE_STATES,
+            assign_form=AssignForm(initial={"count": application.call.reviewers_per_application}),
+            decision_form=DecisionForm(call=application.call) if application.status == Status.PANEL_REVIEW else None,
+            disbursement_form=DisbursementForm() if application.status == Status.FUNDED else None,
+            recuse_form=RecuseForm(),
+        )
+        if application.status == Status.FUNDED:
+            context["disbursed"] = application.disbursed_amount
+        return context
+
+
+def _inspect_url(application):
+    return reverse("grants_application:inspect", args=[application.pk])
+
+
+def _post_only(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return None
+
+
+def _report(request, error):
+    messages.error(request, str(error))
+
+
+@office_only
+def application_move(request, pk):
+    if response := _post_only(request):
+        return response
+    application = get_object_or_404(Application.objects.select_related("call"), pk=pk)
+    form = MoveForm(request.POST, transitions=APPLICATION_PIPELINE.available(application, request.user))
+    if form.is_valid():
+        try:
+            services.move(application, form.cleaned_data["target"], request.user, form.cleaned_data["reason"])
+        except TransitionNotAllowed as error:
+            _report(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(reference)s moved to “%(state)s”.")
+                % {"reference": application.reference, "state": APPLICATION_PIPELINE.label(application.status)},
+            )
+    else:
+        messages.error(request, _("This move is not available for this application."))
+    return redirect(_inspect_url(application))
+
+
+@office_only
+def application_assign(request, pk):
+    if response := _post_only(request):
+        return response
+    application = get_object_or_404(Application.objects.select_related("call", "category", "institution"), pk=pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        try:
+            created = services.assign_reviewers(application, request.user, count=form.cleaned_data["count"])
+        except TransitionNotAllowed as error:
+            _report(request, error)
+        else:
+            if created:
+                messages.success(request, _("%(count)s reviewer(s) assigned.") % {"count": len(created)})
+            else:
+                messages.warning(request, _("No reviewer without a conflict of interest is available."))
+    return redirect(_inspect_url(application))
+
+
+@office_only
+def assignment_recuse(request, pk):
+    """Staff record a reviewer's recusal (declared by phone or email); another reviewer is assigned."""
+    if response := _post_only(request):
+        return response
+    assignment = get_object_or_404(Assignment.objects.select_related("application__call", "reviewer"), pk=pk)
+    form = RecuseForm(request.POST)
+    if form.is_valid():
+        try:
+            replacement = services.recuse(assignment, request.user, form.cleaned_data["reason"])
+        except TransitionNotAllowed as error:
+            _report(request, error)
+        else:
+            if replacement:
+                messages.success(
+                    request, _("Recusal recorded; %(name)s assigned instead.") % {"name": replacement.reviewer.name}
+                )
+            else:
+                messages.warning(request, _("Recusal recorded; no other reviewer is available."))
+    else:
+        messages.error(request, _("Please describe the conflict of interest."))
+    return redirect(_inspect_url(assignment.application))
+
+
+@office_only
+def application_decide(request, pk):
+    if response := _post_only(request):
+        return response
+    application = get_object_or_404(Application.objects.select_related("call"), pk=pk)
+    form = DecisionForm(request.POST, call=application.call)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.decide(
+                application,
+                funded=data["decision"] == "fund",
+                user=request.user,
+                award_amount=data.get("award_amount"),
+                reason=data.get("reason", ""),
+                override=data.get("override", False),
+                meeting=data.get("meeting"),
+            )
+        except TransitionNotAllowed as error:
+            _report(request, error)
+        else:
+            messages.success(request, _("Decision recorded for %(reference)s.") % {"reference": application.reference})
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(request.POST.get("next") or _inspect_url(application))
+
+
+@office_only
+def application_disburse(request, pk):
+    if response := _post_only(request):
+        return response
+    application = get_object_or_404(Application, pk=pk)
+    form = DisbursementForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_disbursement(application, data["amount"], data["paid_on"], request.user, data["note"])
+        except TransitionNotAllowed as error:
+            _report(request, error)
+        else:
+            messages.success(request, _("Disbursement recorded."))
+    else:
+        messages.error(request, _("Please enter the amount and the date of payment."))
+    return redirect(_inspect_url(application))
+
+
+class InstitutionInspectView(InspectView):
+    template_name = "grants/admin/institution_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        institution = self.object
+        context.update(
+            institution=institution,
+            status_label=INSTITUTION_REGISTRATION.label(institution.status),
+            licence=_file_link(institution.licence),
+            history=history_rows(institution, INSTITUTION_REGISTRATION),
+            decision_form=InstitutionDecisionForm() if institution.status == InstitutionStatus.PENDING else None,
+            application_count=institution.applications.count(),
+        )
+        return context
+
+
+@office_only
+def institution_decide(request, pk):
+    if response := _post_only(request):
+        return response
+    institution = get_object_or_404(Institution, pk=pk)
+    form = InstitutionDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decide_institution(
+                institution, form.cleaned_data["decision"] == "approve", request.user, form.cleaned_data["reason"]
+            )
+        except TransitionNotAllowed as error:
+            _report(request, error)
+        else:
+            messages.success(request, _("Decision recorded for %(name)s.") % {"name": institution.name})
+    return redirect(reverse("grants_institution:inspect", args=[institution.pk]))
+
+
+@method_decorator(office_only, name="dispatch")
+class BulkMoveView(WagtailAdminTemplateMixin, TemplateView):
+    """Move every application of the filtered list that can make the chosen move (each one logged)."""
+
+    template_name = "grants/admin/bulk_move.html"
+    page_title = _("Bulk move")
+    header_icon = "resubmit"
+    index_view = None  # the viewset's index view class, to reuse its filters and search
+    index_view_kwargs = None
+    index_url_name = "grants_application:index"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        listing = self.index_view(**self.index_view_kwargs)
+        listing.setup(request, *args, **kwargs)
+        self.queryset = listing.get_queryset()
+        self.transitions = [
+            t for t in APPLICATION_PIPELINE.transitions if t.bulk and APPLICATION_PIPELINE.user_may(t, request.user)
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = {}
+        for transition in self.transitions:
+            counts[transition.target] = self.queryset.filter(status__in=transition.sources).count()
+        context.update(
+            form=kwargs.get("form") or BulkMoveForm(transitions=self.transitions),
+            total=self.queryset.count(),
+            movable=[(t, counts[t.target]) for t in self.transitions],
+            back_url=reverse(self.index_url_name) + ("?" + self.request.GET.urlencode() if self.request.GET else ""),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = BulkMoveForm(request.POST, transitions=self.transitions)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            moved, skipped = services.bulk_move(
+                self.queryset, form.cleaned_data["target"], request.user, form.cleaned_data["reason"]
+            )
+        except (TransitionNotAllowed, PermissionDenied) as error:
+            _report(request, error)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("%(moved)s application(s) moved, %(skipped)s left as they were.") % {"moved": moved, "skipped": skipped},
+        )
+        return redirect(self.get_context_data()["back_url"])
+
+
+@method_decorator(office_only, name="dispatch")
+class CallDashboardView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "grants/admin/dashboard.html"
+    header_icon = "table"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.call = get_object_or_404(Call.objects.select_related("programme"), pk=kwargs["pk"])
+
+    def get_page_title(self):
+        return _("Dashboard")
+
+    def get_page_subtitle(self):
+        return self.call.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        figures = services.dashboard(self.call)
+        applications = reverse("grants_application:index")
+        context.update(
+            call=self.call,
+            figures=figures,
+            list_url=f"{applications}?call={self.call.pk}",
+            panel_url=reverse("grants_call:panel", args=[self.call.pk]),
+            phase=self.call.phase(),
+        )
+        return context
+
+
+@method_decorator(office_only, name="dispatch")
+class PanelView(WagtailAdminTemplateMixin, TemplateView):
+    """The panel meeting's list: applications in panel review ranked by score within each category."""
+
+    template_name = "grants/admin/panel.html"
+    header_icon = "list-ol"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.call = get_object_or_404(Call.objects.select_related("programme"), pk=kwargs["pk"])
+
+    def get_page_title(self):
+        return _("Panel review")
+
+    def get_page_subtitle(self):
+        return self.call.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        categories = list(Category.objects.filter(programme_id=self.call.programme_id))
+        category = None
+        if self.request.GET.get("category"):
+            category = next((c for c in categories if str(c.pk) == self.request.GET["category"]), None)
+        rows = list(services.ranking(self.call, category=category))
+        committed = services.panel.committed_awards(self.call)
+        context.update(
+            call=self.call,
+            rows=rows,
+            categories=categories,
+            category=category,
+            committed=committed,
+            remaining=self.call.total_budget - committed,
+            decision_form=DecisionForm(call=self.call),
+            here=self.request.get_full_path(),
+        )
+        return context

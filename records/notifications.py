@@ -1,0 +1,122 @@
+"""Notification emails, written in the recipient's language from translated templates.
+
+``notify()`` stores a ``Notification`` and, once the surrounding transaction commits, enqueues the
+django-tasks task ``send_notification``. The task renders ``records/email/<template>_subject.txt``
+and ``..._body.txt`` with the recipient's language active and sends the mail. If the mail server is
+down, the submission that caused the email has still succeeded: the task marks the notification
+failed with the error, and ``retry_failed()`` (command ``retry_notifications``) tries again later.
+Logs name a notification by id only, never by address.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+class Notification(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=10)
+    template = models.CharField(_("template"), max_length=100)
+    context = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    owner_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    owner_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["status", "attempts"], name="records_notification_status"),
+            models.Index(fields=["owner_type", "owner_id"], name="records_notification_owner"),
+        ]
+
+    def __str__(self):
+        return f"{self.template} ({self.get_status_display()})"
+
+    def render(self):
+        """(subject, body) in the notification's language."""
+        context = {**self.context, "site_base_url": settings.SITE_BASE_URL}
+        with translation.override(self.language):
+            subject = render_to_string(f"records/email/{self.template}_subject.txt", context)
+            body = render_to_string(f"records/email/{self.template}_body.txt", context)
+        return " ".join(subject.split()), body.strip() + "\n"
+
+
+def notify(recipient, template, context, *, language=None, owner=None):
+    """Queue an email to ``recipient`` from ``template`` in ``language`` (default: the active language).
+
+    The mail is sent by a background task after the current transaction commits.
+    """
+    notification = Notification(
+        recipient=recipient,
+        language=language or translation.get_language() or settings.LANGUAGE_CODE,
+        template=template,
+        context=context,
+    )
+    if owner is not None:
+        notification.owner_type = ContentType.objects.get_for_model(owner)
+        notification.owner_id = str(owner.pk)
+    notification.save(force_insert=True)
+    pk = notification.pk
+    transaction.on_commit(lambda: send_notification.enqueue(pk))
+    return notification
+
+
+def deliver(notification_id):
+    """Render and send one notification; record the outcome on it. Returns its status."""
+    notification = Notification.objects.filter(pk=notification_id).first()
+    if notification is None or notification.status == Notification.Status.SENT:
+        return notification.status if notification else None
+    notification.attempts += 1
+    try:
+        subject, body = notification.render()
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient]).send()
+    except Exception as error:  # the mail server is down, refused the message, ...
+        notification.status = Notification.Status.FAILED
+        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+        logger.warning(
+            "Notification %s could not be sent (%s); it will be retried.", notification.pk, type(error).__name__
+        )
+    else:
+        notification.status = Notification.Status.SENT
+        notification.sent_at = timezone.now()
+        notification.last_error = ""
+    notification.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+    return notification.status
+
+
+@task()
+def send_notification(notification_id):
+    return deliver(notification_id)
+
+
+def retry_failed(max_attempts=MAX_ATTEMPTS):
+    """Enqueue again every failed (or never sent) notification that has had fewer than ``max_attempts``."""
+    pending = Notification.objects.filter(
+        status__in=[Notification.Status.FAILED, Notification.Status.PENDING], attempts__lt=max_attempts
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in list(pending):
+        send_notification.enqueue(pk)
+        count += 1
+    return count

@@ -1,0 +1,185 @@
+"""The application pipeline and the institution registration: every move allowed and refused, by whom, logged."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+
+from records import audit
+from records.grants import services
+from records.grants.models import Institution, InstitutionStatus, Status
+from records.grants.pipeline import APPLICATION_PIPELINE
+from records.grants.roles import REVIEWERS
+from records.statemachine import APPLICANT, TransitionNotAllowed
+from tests.factories import grants as f
+
+pytestmark = pytest.mark.django_db
+
+ALLOWED = {
+    (Status.SUBMITTED, Status.FORMAL_REVIEW),
+    (Status.FORMAL_REVIEW, Status.ACCEPTED),
+    (Status.FORMAL_REVIEW, Status.REJECTED_FORMAL),
+    (Status.ACCEPTED, Status.PEER_REVIEW),
+    (Status.PEER_REVIEW, Status.PANEL_REVIEW),
+    (Status.PANEL_REVIEW, Status.FUNDED),
+    (Status.PANEL_REVIEW, Status.NOT_FUNDED),
+    (Status.SUBMITTED, Status.WITHDRAWN),
+    (Status.FORMAL_REVIEW, Status.WITHDRAWN),
+    (Status.ACCEPTED, Status.WITHDRAWN),
+    (Status.PEER_REVIEW, Status.WITHDRAWN),
+    (Status.PANEL_REVIEW, Status.WITHDRAWN),
+}
+ALL_PAIRS = [(source, target) for source in Status for target in Status if source != target]
+
+
+def test_the_machine_allows_exactly_the_documented_moves():
+    found = {(s, t.target) for t in APPLICATION_PIPELINE.transitions for s in t.sources}
+    assert found == ALLOWED
+
+
+@pytest.fixture
+def setting():
+    call = f.make_call()
+    return call, f.office_user("officer"), f.make_institution(call.programme)
+
+
+@pytest.mark.parametrize("source, target", sorted(ALLOWED - {(Status.PANEL_REVIEW, Status.FUNDED)}))
+def test_each_allowed_move_is_made_and_logged(setting, source, target):
+    call, officer, institution = setting
+    application = f.make_application(call, institution, status=source)
+    services.move(application, target, officer, reason="because")
+    application.refresh_from_db()
+    assert application.status == target
+    entry = audit.history(application).get(action="moved")
+    assert (entry.from_state, entry.to_state, entry.actor, entry.reason) == (source, target, officer, "because")
+    assert entry.created_at is not None
+    if target == Status.ACCEPTED:
+        assert application.accepted_at is not None
+    if target in (Status.REJECTED_FORMAL, Status.NOT_FUNDED):
+        assert application.decided_at is not None
+
+
+@pytest.mark.parametrize("source, target", [pair for pair in ALL_PAIRS if pair not in ALLOWED])
+def test_each_other_move_is_refused_and_nothing_changes(setting, source, target):
+    call, officer, institution = setting
+    application = f.make_application(call, institution, status=source)
+    with pytest.raises(TransitionNotAllowed):
+        services.move(application, target, officer, reason="try")
+    application.refresh_from_db()
+    assert application.status == source
+    assert not audit.history(application).exists()
+
+
+def test_funding_goes_through_a_panel_decision_with_an_award(setting):
+    call, officer, institution = setting
+    application = f.make_application(call, institution, status=Status.PANEL_REVIEW)
+    with pytest.raises(TransitionNotAllowed) as error:
+        services.move(application, Status.FUNDED, officer)
+    assert error.value.code == "guard"
+    services.decide(application, funded=True, user=officer, award_amount="250000")
+    application.refresh_from_db()
+    assert application.status == Status.FUNDED and str(application.award_amount) == "250000.00"
+
+
+def test_the_move_is_checked_against_the_stored_state_not_a_stale_copy(setting):
+    call, officer, institution = setting
+    application = f.make_application(call, institution, status=Status.SUBMITTED)
+    stale = type(application).objects.get(pk=application.pk)
+    services.move(application, Status.FORMAL_REVIEW, officer)
+    with pytest.raises(TransitionNotAllowed):
+        services.move(stale, Status.FORMAL_REVIEW, officer)  # the copy still says "submitted"
+
+
+def test_a_rejection_needs_a_reason_and_tells_the_applicant(setting, django_capture_on_commit_callbacks):
+    call, officer, institution = setting
+    application = f.make_application(call, institution, status=Status.FORMAL_REVIEW, language="en")
+    with pytest.raises(TransitionNotAllowed) as error:
+        services.move(application, Status.REJECTED_FORMAL, officer, reason="  ")
+    assert error.value.code == "reason_required"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move(application, Status.REJECTED_FORMAL, officer, reason="The host institution's seal is missing.")
+    assert mail.outbox[0].to == [application.pi_email]
+    assert "seal is missing" in mail.outbox[0].body
+    assert call.title_en in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("who", ["anonymous", "reviewer", "editor", "plain"])
+def test_only_the_grants_office_moves_applications(setting, who):
+    from django.contrib.auth.models import AnonymousUser
+
+    from content.editorial import EDITORS, ensure_editorial_groups
+
+    call, _officer, institution = setting
+    application = f.make_application(call, institution, status=Status.SUBMITTED)
+    if who == "anonymous":
+        actor = AnonymousUser()
+    elif who == "reviewer":
+        actor = f.user(None, REVIEWERS)
+    elif who == "editor":
+        ensure_editorial_groups()
+        actor = f.user(None, EDITORS)
+    else:
+        actor = f.user()
+    with pytest.raises(PermissionDenied):
+        services.move(application, Status.FORMAL_REVIEW, actor)
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED
+
+
+def test_a_superuser_may_move(setting):
+    call, _officer, institution = setting
+    admin = f.user("root", is_superuser=True, is_staff=True)
+    application = f.make_application(call, institution)
+    services.move(application, Status.FORMAL_REVIEW, admin)
+    assert application.status == Status.FORMAL_REVIEW
+
+
+def test_the_applicant_withdraws_with_their_email_before_a_decision(setting):
+    call, _officer, institution = setting
+    application = f.make_application(call, institution, status=Status.PEER_REVIEW)
+    with pytest.raises(PermissionDenied):
+        services.withdraw(application, reason="moving abroad", applicant_email="someone-else@example.org")
+    services.withdraw(application, reason="moving abroad", applicant_email=application.pi_email.upper())
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN
+    entry = audit.history(application).get()
+    assert entry.actor is None and entry.actor_label == APPLICANT and entry.reason == "moving abroad"
+    decided = f.make_application(call, institution, status=Status.FUNDED)
+    with pytest.raises(TransitionNotAllowed):
+        services.withdraw(decided, reason="too late", applicant_email=decided.pi_email)
+
+
+def test_bulk_move_moves_only_those_that_can_and_logs_each(setting):
+    call, officer, institution = setting
+    waiting = [f.make_application(call, institution) for _ in range(3)]
+    other = f.make_application(call, institution, status=Status.PEER_REVIEW)
+    moved, skipped = services.bulk_move(
+        type(other).objects.filter(call=call), Status.FORMAL_REVIEW, officer, reason="batch"
+    )
+    assert (moved, skipped) == (3, 1)
+    for application in waiting:
+        application.refresh_from_db()
+        assert application.status == Status.FORMAL_REVIEW
+        assert audit.history(application).get().reason == "batch"
+    other.refresh_from_db()
+    assert other.status == Status.PEER_REVIEW
+    with pytest.raises(TransitionNotAllowed):  # a rejection is never done in bulk
+        services.bulk_move(type(other).objects.all(), Status.REJECTED_FORMAL, officer, reason="x")
+
+
+def test_institution_registration_is_approved_or_rejected_with_a_reason(setting, django_capture_on_commit_callbacks):
+    call, officer, _institution = setting
+    pending = f.make_institution(call.programme, status=InstitutionStatus.PENDING)
+    with pytest.raises(TransitionNotAllowed):
+        services.decide_institution(pending, False, officer, reason="")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide_institution(pending, False, officer, reason="证书与单位名称不一致")
+    pending.refresh_from_db()
+    assert pending.status == InstitutionStatus.REJECTED and pending.decision_reason == "证书与单位名称不一致"
+    assert "证书与单位名称不一致" in mail.outbox[0].body
+    with pytest.raises(TransitionNotAllowed):  # decided once
+        services.decide_institution(pending, True, officer)
+    other = f.make_institution(call.programme, status=InstitutionStatus.PENDING)
+    with pytest.raises(PermissionDenied):
+        services.decide_institution(other, True, f.user(None, REVIEWERS))
+    services.decide_institution(other, True, officer)
+    assert Institution.objects.get(pk=other.pk).status == InstitutionStatus.APPROVED
