@@ -1,0 +1,458 @@
+"""全球医学科技动态: the monthly Global Medical Science & Technology Digest.
+
+A digest index page is one series in one language (its RSS 2.0 and Atom feeds hang off it as routes);
+its children are the monthly issues. Each issue holds its news items as StreamField blocks.
+"""
+
+import datetime
+from collections import OrderedDict
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.rich_text import expand_db_html
+from wagtail.search import index
+
+from content.html_clean import clean_html, safe_url
+from content.i18n import absolute_url
+
+from .base import BasePage
+from .digest_blocks import SUMMARY_FEATURES, DigestItem, DigestItemsBlock
+
+# A volume collects twelve issues: Vol. 1 No. 1-12, then Vol. 2 No. 1, ...
+ISSUES_PER_VOLUME = 12
+# Issues shown on the digest's front page; older ones are in the archive.
+LATEST_ON_INDEX = 12
+
+
+def first_of_month(value=None):
+    value = value or timezone.localdate()
+    return value.replace(day=1)
+
+
+def page_absolute_url(page):
+    """The absolute public URL of a page, built on SITE_BASE_URL (never the Host header)."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    return absolute_url(parts[2])
+
+
+class DigestIssueForm(WagtailAdminPageForm):
+    """Fills the obvious values of a new issue and keeps month and number unique within the series."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.pk or self.is_bound or self.parent_page is None:
+            return
+        month = DigestIssuePage.next_month(self.parent_page)
+        parent = self.parent_page.specific_deferred
+        language = getattr(getattr(parent, "locale", None), "language_code", None) or translation.get_language()
+        with translation.override(language):
+            title = f"{parent.title} · {date_format(month, 'YEAR_MONTH_FORMAT')}"
+        volume, number = DigestIssuePage.next_volume_number(self.parent_page)
+        prefill = {"issue_month": month, "title": title, "slug": f"{month:%Y-%m}", "volume": volume, "number": number}
+        for name, value in prefill.items():
+            if name in self.fields and self.initial.get(name) in (None, ""):
+                self.initial[name] = value
+
+    def clean(self):
+        cleaned = super().clean()
+        month = cleaned.get("issue_month")
+        if month:
+            cleaned["issue_month"] = month = month.replace(day=1)
+        if self.parent_page is None:
+            return cleaned
+        siblings = DigestIssuePage.objects.child_of(self.parent_page)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        if month and siblings.filter(issue_month=month).exists():
+            self.add_error("issue_month", _("This series already has an issue for this month."))
+        volume, number = cleaned.get("volume"), cleaned.get("number")
+        if volume is None and number is None:
+            cleaned["volume"], cleaned["number"] = DigestIssuePage.next_volume_number(self.parent_page, self.instance)
+        elif volume is None or number is None:
+            self.add_error("number" if number is None else "volume", _("Enter both the volume and the number."))
+        elif siblings.filter(volume=volume, number=number).exists():
+            self.add_error("number", _("This series already has an issue with this volume and number."))
+        return cleaned
+
+
+class DigestIssuePage(BasePage):
+    """One monthly issue of the digest."""
+
+    volume = models.PositiveSmallIntegerField(
+        _("volume"), null=True, blank=True, help_text=_("Filled in from the previous issue if left empty.")
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number"), null=True, blank=True, help_text=_("Filled in from the previous issue if left empty.")
+    )
+    issue_month = models.DateField(
+        _("month covered"),
+        default=first_of_month,
+        help_text=_("Any day of the month; stored as the first day. One issue per month in each series."),
+    )
+    editors_note = RichTextField(_("editor's note"), features=SUMMARY_FEATURES, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead image"),
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Leave empty if it is decorative."),
+    )
+    items = StreamField(DigestItemsBlock(), blank=True, verbose_name=_("items"))
+    pdf_edition = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("PDF edition"),
+        help_text=_("Optional. Offered for download and as the enclosure in the feeds."),
+    )
+
+    template = "content/digest_issue_page.html"
+    parent_page_types = ["content.DigestIndexPage"]
+    subpage_types = []
+    base_form_class = DigestIssueForm
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("volume"), FieldPanel("number")]), FieldPanel("issue_month")],
+            heading=_("Issue"),
+        ),
+        FieldPanel("editors_note"),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        FieldPanel("items"),
+        FieldPanel("pdf_edition"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("editors_note"),
+        index.SearchField("items"),
+        index.FilterField("issue_month"),
+    ]
+    api_fields = [
+        APIField("volume"),
+        APIField("number"),
+        APIField("issue_month"),
+        APIField("issue_label"),
+        APIField("guid"),
+        APIField("editors_note"),
+        APIField("lead_image"),
+        APIField("lead_image_alt"),
+        APIField("lead_image_rendition", serializer=ImageRenditionField("fill-1200x630", source="lead_image")),
+        APIField("items"),
+        APIField("pdf_edition"),
+        APIField("pdf_edition_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("digest issue")
+        verbose_name_plural = _("digest issues")
+
+    def __str__(self):
+        return self.title
+
+    @staticmethod
+    def next_volume_number(parent, instance=None):
+        """(volume, number) following the series' highest issue; (1, 1) for the first issue."""
+        siblings = DigestIssuePage.objects.child_of(parent).filter(volume__isnull=False, number__isnull=False)
+        if instance is not None and instance.pk:
+            siblings = siblings.exclude(pk=instance.pk)
+        last = siblings.order_by("-volume", "-number").values_list("volume", "number").first()
+        if last is None:
+            return 1, 1
+        volume, number = last
+        return (volume + 1, 1) if number >= ISSUES_PER_VOLUME else (volume, number + 1)
+
+    @staticmethod
+    def next_month(parent):
+        """The month a new issue most likely covers: this month, or the one after the series' latest issue."""
+        month = first_of_month()
+        latest = DigestIssuePage.objects.child_of(parent).order_by("-issue_month").values_list("issue_month", flat=True)
+        latest = latest.first()
+        if latest is not None and latest >= month:
+            month = (latest + datetime.timedelta(days=32)).replace(day=1)
+        return month
+
+    def save(self, *args, **kwargs):
+        if self.issue_month:
+            self.issue_month = self.issue_month.replace(day=1)
+        if (self.volume is None or self.number is None) and self.path and self.depth and self.depth > 1:
+            self.volume, self.number = self.next_volume_number(self.get_parent(), self)
+        return super().save(*args, **kwargs)
+
+    # Labels that read naturally in the active language.
+    @property
+    def month_label(self):
+        return date_format(self.issue_month, "YEAR_MONTH_FORMAT")
+
+    @property
+    def issue_label(self):
+        if self.volume is None or self.number is None:
+            return ""
+        return gettext("Vol. %(volume)s, No. %(number)s") % {"volume": self.volume, "number": self.number}
+
+    @property
+    def guid(self):
+        """The feed GUID / Atom id: never changes when the issue is edited, retitled or moved."""
+        from content.feeds import issue_guid
+
+        return issue_guid(self)
+
+    @property
+    def pdf_edition_url(self):
+        return absolute_url(self.pdf_edition.url) if self.pdf_edition_id and self.pdf_edition else None
+
+    @property
+    def summary_text(self):
+        """Plain text for listings and feed summaries: the listing summary, else the editor's note."""
+        if self.listing_summary:
+            return self.listing_summary
+        text = " ".join(strip_tags(expand_db_html(self.editors_note or "")).split())
+        return Truncator(text).chars(300)
+
+    @property
+    def description(self):
+        return self.search_description or self.summary_text
+
+    @cached_property
+    def series(self):
+        """The digest index this issue belongs to (None for an unsaved page being previewed)."""
+        if not self.path or not self.depth:
+            return None
+        parent = self.get_parent()
+        return parent.specific if parent is not None else None
+
+    def digest_items(self, fields_by_key=None):
+        """The items as DigestItem objects, fields shown in this issue's language, HTML cleaned."""
+        from content.taxonomy import FieldOfMedicine
+
+        if fields_by_key is None:
+            fields_by_key = FieldOfMedicine.for_locale(self.locale_id)
+        result = []
+        for number, block in enumerate((b for b in self.items if b.block_type == "item"), start=1):
+            value = block.value
+            field = value.get("field")
+            if field is not None:
+                field = field.in_locale(self.locale_id, fields_by_key)
+            image = value.get("image")
+            result.append(
+                DigestItem(
+                    number=number,
+                    anchor=f"item-{number}",
+                    headline=value.get("headline") or "",
+                    field=field,
+                    summary_html=clean_html(value["summary"].__html__()) if value.get("summary") else "",
+                    source_name=value.get("source_name") or "",
+                    source_url=safe_url(value.get("source_url") or ""),
+                    source_date=value.get("source_date"),
+                    image=image,
+                    image_alt=(value.get("image_alt") or "") if image else "",
+                )
+            )
+        return result
+
+    def fields(self, fields_by_key=None):
+        """The distinct fields of this issue's items, in taxonomy order."""
+        seen = OrderedDict()
+        for item in self.digest_items(fields_by_key):
+            if item.field is not None:
+                seen.setdefault(item.field.translation_key, item.field)
+        return sorted(seen.values(), key=lambda field: (field.sort_order, field.name))
+
+    def editors_note_html(self):
+        return clean_html(expand_db_html(self.editors_note or ""))
+
+    def sibling_issues(self):
+        return DigestIssuePage.objects.sibling_of(self, inclusive=False).live().public().defer_streamfields()
+
+    def previous_issue(self):
+        return self.sibling_issues().filter(issue_month__lt=self.issue_month).order_by("-issue_month").first()
+
+    def next_issue(self):
+        return self.sibling_issues().filter(issue_month__gt=self.issue_month).order_by("issue_month").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.digest_items()
+        context["items"] = items
+        context["series"] = self.series
+        if self.path:
+            context["previous_issue"] = self.previous_issue()
+            context["next_issue"] = self.next_issue()
+        return context
+
+
+class DigestIndexPage(RoutablePageMixin, BasePage):
+    """One series of the digest in one language: its issues by year, the archive, and its feeds."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    feed_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("feed image"),
+        help_text=_("A square logo shown by feed readers. The SMART logo is used if empty."),
+    )
+    feed_item_limit = models.PositiveSmallIntegerField(
+        _("issues in the feeds"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("How many of the newest issues the RSS and Atom feeds carry; older ones stay in the archive."),
+    )
+
+    template = "content/digest_index_page.html"
+    subpage_types = ["content.DigestIssuePage"]
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    settings_panels = BasePage.settings_panels + [
+        MultiFieldPanel([FieldPanel("feed_image"), FieldPanel("feed_item_limit")], heading=_("Feeds"))
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("feed_urls"), APIField("feed_item_limit")]
+
+    class Meta:
+        verbose_name = _("digest index page")
+        verbose_name_plural = _("digest index pages")
+
+    # Queries
+    def issues(self):
+        """Live, public issues of this series, newest first."""
+        return (
+            DigestIssuePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("lead_image", "listing_image")
+            .order_by("-issue_month", "-first_published_at", "-pk")
+        )
+
+    def feed_issues(self):
+        return self.issues().select_related("pdf_edition", "locale")[: self.feed_item_limit]
+
+    def years(self):
+        """[(year, number of issues)] newest year first."""
+        rows = (
+            self.issues()
+            .order_by()
+            .annotate(year=ExtractYear("issue_month"))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        return [(row["year"], row["count"]) for row in rows]
+
+    def fields_of_medicine(self):
+        from content.taxonomy import FieldOfMedicine
+
+        return list(FieldOfMedicine.objects.filter(locale_id=self.locale_id))
+
+    # URLs
+    def feed_url(self, kind):
+        """Absolute URL of this series' feed: kind is "rss" or "atom"."""
+        parts = self.get_url_parts()
+        if parts is None:
+            return ""
+        return absolute_url(parts[2] + self.reverse_subpage(f"feed_{kind}"))
+
+    @property
+    def feed_urls(self):
+        return {"rss": self.feed_url("rss"), "atom": self.feed_url("atom")}
+
+    def archive_url(self, year=None):
+        sub = self.reverse_subpage("archive_year", kwargs={"year": year}) if year else self.reverse_subpage("archive")
+        return self.url + sub
+
+    # Views
+    def _listing(self, request, year=None, full_archive=False):
+        from content.taxonomy import FieldOfMedicine
+
+        issues = self.issues()
+        if year is not None:
+            issues = issues.filter(issue_month__year=year)
+        field_slug = request.GET.get("field", "").strip()[:80]
+        current_field = None
+        if field_slug:
+            current_field = FieldOfMedicine.objects.filter(locale_id=self.locale_id, slug=field_slug).first()
+        context = {
+            "years": self.years(),
+            "current_year": year,
+            "full_archive": full_archive,
+            "fields_of_medicine": self.fields_of_medicine(),
+            "current_field": current_field,
+            "field_slug": field_slug,
+        }
+        if current_field is not None:
+            fields_by_key = FieldOfMedicine.for_locale(self.locale_id)
+            matches = []
+            for issue in issues:
+                items = [
+                    item
+                    for item in issue.digest_items(fields_by_key)
+                    if item.field is not None and item.field.translation_key == current_field.translation_key
+                ]
+                if items:
+                    matches.append((issue, items))
+            context["field_matches"] = matches
+            return context
+        issues = list(issues.defer_streamfields())
+        if year is None and not full_archive:
+            context["latest_issue"] = issues[0] if issues else None
+            issues = issues[:LATEST_ON_INDEX]
+        groups = OrderedDict()
+        for issue in issues:
+            groups.setdefault(issue.issue_month.year, []).append(issue)
+        context["issues_by_year"] = list(groups.items())
+        context["issue_count"] = len(issues)
+        return context
+
+    @path("", name="index")
+    def index_view(self, request):
+        return self.render(request, context_overrides=self._listing(request))
+
+    @path("archive/", name="archive")
+    def archive_view(self, request):
+        return self.render(request, context_overrides=self._listing(request, full_archive=True))
+
+    @path("archive/<int:year>/", name="archive_year")
+    def archive_year_view(self, request, year):
+        if not 1900 < year < 3000 or not self.issues().filter(issue_month__year=year).exists():
+            raise Http404
+        return self.render(request, context_overrides=self._listing(request, year=year))
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from content.feeds import feed_response
+
+        return feed_response(self, request, "rss")
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from content.feeds import feed_response
+
+        return feed_response(self, request, "atom")
