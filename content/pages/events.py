@@ -1,0 +1,650 @@
+"""学术活动: the SMART Symposia and other events, with their agendas, speakers and registration.
+
+An event page holds its series, start and end (stored in UTC, shown in Beijing time), venue with a map
+link that works in mainland China (Amap), online link, language, speakers (people snippets), agenda
+sessions (StreamField), and its registration settings. Registrations are handed to
+``records.events.services.register_for_event``; capacity is shared by the event's language versions.
+Routes: ``ics/`` (this event as iCalendar) on an event, ``calendar/`` (upcoming events) on the index.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import ExtractYear
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext, override
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from content import calendars
+from content import structured_data as ld
+from content.blocks import BodyBlock
+from content.forms import EventRegistrationForm
+from content.i18n import absolute_url
+from content.people import people_in_locale
+from records.events import services as registrations
+from records.events.models import Registration
+from records.intake import rate_limited
+
+from .base import BasePage
+
+SESSION_KEY = "event_registration_confirmation"
+EVENTS_PER_PAGE = 12
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    RESCHEDULED = "rescheduled", _("Rescheduled")
+    MOVED_ONLINE = "moved_online", _("Moved online")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+SCHEMA_EVENT_STATUS = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+    EventStatus.RESCHEDULED: "https://schema.org/EventRescheduled",
+    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+}
+
+
+class EventLanguage(models.TextChoices):
+    CHINESE = "zh-hans", _("Chinese")
+    ENGLISH = "en", _("English")
+    BILINGUAL = "zh-hans,en", _("Chinese and English")
+
+
+class RegistrationMode(models.TextChoices):
+    NONE = "none", _("No registration needed")
+    NOT_OPEN = "not_open", _("Not open yet")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class RegistrationState(models.TextChoices):
+    """What a visitor sees, worked out from the setting, the deadline, the seats taken and the clock."""
+
+    NONE = "none", _("No registration needed")
+    NOT_OPEN = "not_open", _("Registration not open yet")
+    OPEN = "open", _("Registration open")
+    FULL = "full", _("Fully booked")
+    CLOSED = "closed", _("Registration closed")
+
+
+class AgendaSessionBlock(blocks.StructBlock):
+    day = blocks.DateBlock(required=False, label=_("Day"), help_text=_("Leave empty for the first day of the event."))
+    start = blocks.TimeBlock(label=_("Starts"), format="%H:%M")
+    end = blocks.TimeBlock(required=False, label=_("Ends"), format="%H:%M")
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    speakers = blocks.ListBlock(
+        SnippetChooserBlock("content.Person", label=_("Speaker")), required=False, label=_("Speakers")
+    )
+    room = blocks.CharBlock(required=False, max_length=120, label=_("Room"))
+    description = blocks.TextBlock(required=False, label=_("Description"))
+
+    class Meta:
+        icon = "time"
+        label = _("Session")
+        label_format = "{start} {title}"
+
+
+class AgendaBlock(blocks.StreamBlock):
+    session = AgendaSessionBlock()
+
+
+@dataclass
+class AgendaSession:
+    day: datetime.date
+    start: datetime.time
+    end: datetime.time | None
+    title: str
+    room: str
+    description: str
+    speakers: list = field(default_factory=list)
+
+
+@dataclass
+class AgendaDay:
+    day: datetime.date
+    sessions: list
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events of one language: upcoming first, then past, by series and year."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    template = "content/event_index_page.html"
+    subpage_types = ["content.EventPage", "content.StandardPage"]
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
+
+    def events(self):
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("listing_image", "series")
+        )
+
+    def upcoming_events(self, now=None):
+        return self.events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def series_terms(self):
+        """The series of this index's events, in this index's language."""
+        from content.topics import EventSeries
+
+        used = self.events().exclude(series=None).values_list("series__translation_key", flat=True)
+        return list(EventSeries.objects.filter(locale_id=self.locale_id, translation_key__in=set(used)))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.events()
+        series = self.series_terms()
+        slug = request.GET.get("series", "").strip()[:80]
+        current_series = next((term for term in series if term.slug == slug), None)
+        if current_series is not None:
+            events = events.filter(series__slug=current_series.slug)
+        years = list(
+            events.annotate(year=ExtractYear("start", tzinfo=timezone.get_default_timezone()))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        year = request.GET.get("year", "").strip()
+        current_year = int(year) if year.isdigit() and int(year) in years else None
+        if current_year:
+            tz = timezone.get_default_timezone()
+            year_start = datetime.datetime(current_year, 1, 1, tzinfo=tz)
+            events = events.filter(start__gte=year_start, start__lt=year_start.replace(year=current_year + 1))
+        upcoming = list(events.filter(end__gte=now).order_by("start", "pk"))
+        past = list(events.filter(end__lt=now).order_by("-start", "-pk"))
+        past_by_year = []
+        for event in past:
+            event_year = timezone.localtime(event.start).year
+            if not past_by_year or past_by_year[-1][0] != event_year:
+                past_by_year.append((event_year, []))
+            past_by_year[-1][1].append(event)
+        context.update(
+            upcoming=upcoming,
+            past_by_year=past_by_year,
+            series_terms=series,
+            current_series=current_series,
+            years=years,
+            current_year=current_year,
+            unknown_filter=bool((slug and current_series is None) or (year and not current_year)),
+            calendar_url=self.calendar_url(),
+            webcal_url=self.calendar_url().replace("http://", "webcal://").replace("https://", "webcal://"),
+        )
+        return context
+
+    def calendar_url(self):
+        return absolute_url(self.url + self.reverse_subpage("calendar")) if self.url else ""
+
+    @path("", name="index")
+    def index_view(self, request):
+        return self.render(request)
+
+    @path("calendar/", name="calendar")
+    def calendar_view(self, request):
+        """Every upcoming event of this language as one subscribable iCalendar."""
+        language = self.locale.language_code
+        with override(language):
+            name = f"{gettext('SMART')} · {self.title}"
+        events = self.upcoming_events().select_related("locale")
+        cal = calendars.calendar(events, name=name, language=language)
+        return calendars.response(cal, f"smart-events-{language}.ics", attachment=False)
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey("content.EventPage", on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey("content.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person"))
+    role = models.CharField(
+        _("role"), max_length=80, blank=True, help_text=_("Optional, for example keynote speaker or chair.")
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event in one language."""
+
+    series = models.ForeignKey(
+        "content.EventSeries",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("series"),
+    )
+    start = models.DateTimeField(_("starts"), help_text=_("Beijing time."))
+    end = models.DateTimeField(_("ends"), help_text=_("Beijing time."))
+    status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
+        help_text=_("As shown on Amap (GCJ-02), for example 22.7589. Used for the map link."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
+        help_text=_("As shown on Amap (GCJ-02), for example 113.9341."),
+    )
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("A live stream or meeting link, if any."))
+    event_language = models.CharField(
+        _("language of the event"), max_length=12, choices=EventLanguage.choices, default=EventLanguage.BILINGUAL
+    )
+    agenda = StreamField(AgendaBlock(), blank=True, verbose_name=_("agenda"))
+    agenda_note = models.CharField(
+        _("agenda note"),
+        max_length=250,
+        blank=True,
+        help_text=_("Shown above the agenda, for example “subject to change”."),
+    )
+
+    registration = models.CharField(
+        _("registration"), max_length=10, choices=RegistrationMode.choices, default=RegistrationMode.NONE
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Places available. Leave empty for no limit.")
+    )
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Beijing time. Leave empty: until the event starts."),
+    )
+    waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_("When the event is full, further registrations join a waiting list."),
+    )
+    admission_fee = models.DecimalField(
+        _("admission fee (CNY)"), max_digits=10, decimal_places=2, default=Decimal("0"), help_text=_("0 means free.")
+    )
+
+    template = "content/event_page.html"
+    confirmation_template = "content/event_registration_confirmation.html"
+    parent_page_types = ["content.EventIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("series"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("status"),
+                FieldPanel("event_language"),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        InlinePanel("speakers", label=_("Speakers"), heading=_("Speakers")),
+        FieldPanel("agenda_note"),
+        FieldPanel("agenda"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("waiting_list"),
+                FieldPanel("admission_fee"),
+            ],
+            heading=_("Registration"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("venue_name"),
+        index.SearchField("body"),
+        index.SearchField("agenda"),
+        index.FilterField("start"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Enter both latitude and longitude, or neither.")
+        if self.registration_deadline and self.end and self.registration_deadline > self.end:
+            errors["registration_deadline"] = _("The registration deadline must be before the event ends.")
+        if errors:
+            raise ValidationError(errors)
+
+    # -- what the page shows ------------------------------------------------------------------------------
+    @cached_property
+    def series_term(self):
+        return self.series.in_locale(self.locale_id) if self.series_id else None
+
+    @cached_property
+    def speaker_entries(self):
+        """(person in this page's language, role) for each speaker."""
+        entries = list(self.speakers.select_related("person", "person__photo"))
+        people = people_in_locale([entry.person for entry in entries], self.locale_id)
+        return [(person, entry.role) for person, entry in zip(people, entries, strict=True)]
+
+    @cached_property
+    def full_url(self):
+        parts = self.get_url_parts()
+        return absolute_url(parts[2]) if parts else ""
+
+    def location_text(self):
+        return ", ".join(part for part in (self.venue_name, self.venue_address) if part)
+
+    def map_url(self):
+        """An Amap (高德地图) link that works in mainland China: a marker at the coordinates, else a search."""
+        name = self.venue_name or self.venue_address
+        if self.latitude is not None and self.longitude is not None:
+            query = {
+                "position": f"{self.longitude},{self.latitude}",
+                "name": name or self.title,
+                "src": "smart-website",
+                "coordinate": "gaode",
+                "callnative": "0",
+            }
+            return "https://uri.amap.com/marker?" + urlencode(query)
+        if self.venue_address:
+            query = {"keyword": self.venue_address, "src": "smart-website", "callnative": "0"}
+            return "https://uri.amap.com/search?" + urlencode(query)
+        return ""
+
+    @property
+    def attendance_modes(self):
+        modes = []
+        if self.status != EventStatus.MOVED_ONLINE and (self.venue_name or self.venue_address):
+            modes.append(Registration.Attendance.IN_PERSON)
+        if self.online_url or self.status == EventStatus.MOVED_ONLINE:
+            modes.append(Registration.Attendance.ONLINE)
+        return tuple(modes) or (Registration.Attendance.IN_PERSON,)
+
+    def attendance_mode_schema(self):
+        modes = self.attendance_modes
+        if len(modes) == 2:
+            return "https://schema.org/MixedEventAttendanceMode"
+        if modes == (Registration.Attendance.ONLINE,):
+            return "https://schema.org/OnlineEventAttendanceMode"
+        return "https://schema.org/OfflineEventAttendanceMode"
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    def agenda_days(self):
+        """The agenda grouped by day, sessions in time order, speakers in this page's language."""
+        first_day = timezone.localtime(self.start).date()
+        sessions = []
+        for block in self.agenda:
+            if block.block_type != "session":
+                continue
+            value = block.value
+            speakers = people_in_locale([person for person in value["speakers"] if person is not None], self.locale_id)
+            sessions.append(
+                AgendaSession(
+                    day=value["day"] or first_day,
+                    start=value["start"],
+                    end=value["end"],
+                    title=value["title"],
+                    room=value["room"],
+                    description=value["description"],
+                    speakers=speakers,
+                )
+            )
+        sessions.sort(key=lambda session: (session.day, session.start))
+        days = []
+        for session in sessions:
+            if not days or days[-1].day != session.day:
+                days.append(AgendaDay(day=session.day, sessions=[]))
+            days[-1].sessions.append(session)
+        return days
+
+    # -- registration ---------------------------------------------------------------------------------------
+    def event_info(self):
+        return registrations.EventInfo(
+            key=str(self.translation_key),
+            page_id=self.pk,
+            title=self.title,
+            url=self.full_url,
+            starts_at=self.start,
+            ends_at=self.end,
+            registration_open=self.registration == RegistrationMode.OPEN and self.status != EventStatus.CANCELLED,
+            capacity=self.capacity,
+            deadline=self.registration_deadline,
+            waiting_list=self.waiting_list,
+            attendance_modes=self.attendance_modes,
+        )
+
+    def registration_counts(self):
+        return registrations.registration_counts(self.translation_key)
+
+    def registration_state(self, now=None, counts=None):
+        now = now or timezone.now()
+        if self.registration == RegistrationMode.NONE:
+            return RegistrationState.NONE
+        if self.status == EventStatus.CANCELLED or now >= self.end or self.registration == RegistrationMode.CLOSED:
+            return RegistrationState.CLOSED
+        if self.registration == RegistrationMode.NOT_OPEN:
+            return RegistrationState.NOT_OPEN
+        if now > (self.registration_deadline or self.start):
+            return RegistrationState.CLOSED
+        if self.capacity is not None:
+            counts = counts or self.registration_counts()
+            if counts.confirmed >= self.capacity:
+                return RegistrationState.FULL
+        return RegistrationState.OPEN
+
+    def accepts_registrations(self, state=None):
+        state = state or self.registration_state()
+        return state == RegistrationState.OPEN or (state == RegistrationState.FULL and self.waiting_list)
+
+    def places_left(self, counts=None):
+        if self.capacity is None:
+            return None
+        counts = counts or self.registration_counts()
+        return max(0, self.capacity - counts.confirmed)
+
+    # -- structured data ---------------------------------------------------------------------------------
+    def json_ld(self, state=None):
+        language = self.locale.language_code
+        with override(language):
+            return self._json_ld(language, state)
+
+    def _json_ld(self, language, state):
+        places = []
+        if self.venue_name or self.venue_address:
+            place = {
+                "@type": "Place",
+                "name": self.venue_name or self.venue_address,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.venue_address,
+                    "addressLocality": gettext("Shenzhen"),
+                    "addressCountry": "CN",
+                },
+            }
+            if self.latitude is not None and self.longitude is not None:
+                place["geo"] = {"@type": "GeoCoordinates", "latitude": self.latitude, "longitude": self.longitude}
+            places.append(place)
+        if self.online_url:
+            places.append({"@type": "VirtualLocation", "url": self.online_url})
+        offers = None
+        state = state or self.registration_state()
+        if state != RegistrationState.NONE:
+            availability = {
+                RegistrationState.OPEN: "https://schema.org/InStock",
+                RegistrationState.FULL: "https://schema.org/SoldOut",
+                RegistrationState.NOT_OPEN: "https://schema.org/PreOrder",
+                RegistrationState.CLOSED: "https://schema.org/SoldOut",
+            }[state]
+            offers = {
+                "@type": "Offer",
+                "url": self.full_url + "#registration",
+                "price": self.admission_fee,
+                "priceCurrency": "CNY",
+                "availability": availability,
+                "validFrom": ld.iso(self.first_published_at) if self.first_published_at else None,
+                "validThrough": ld.iso(self.registration_deadline or self.start),
+            }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "@id": self.full_url + "#event",
+            "name": self.title,
+            "description": self.intro or self.listing_summary,
+            "url": self.full_url,
+            "startDate": ld.iso(self.start),
+            "endDate": ld.iso(self.end),
+            "eventStatus": SCHEMA_EVENT_STATUS.get(self.status, SCHEMA_EVENT_STATUS[EventStatus.SCHEDULED]),
+            "eventAttendanceMode": self.attendance_mode_schema(),
+            "location": places[0] if len(places) == 1 else places,
+            "inLanguage": [ld.language_tag(code) for code in self.event_language.split(",")],
+            "image": ld.image_url(self.listing_image),
+            "organizer": ld.organisation(language),
+            "performer": [ld.person(person) for person, _role in self.speaker_entries],
+            "superEvent": {"@type": "EventSeries", "name": self.series_term.name} if self.series_term else None,
+            "offers": offers,
+            "isAccessibleForFree": self.admission_fee == 0,
+        }
+        return ld.compact(data)
+
+    # -- serving ----------------------------------------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        counts = self.registration_counts() if self.registration != RegistrationMode.NONE else None
+        state = self.registration_state(counts=counts)
+        context.update(
+            series=self.series_term,
+            speakers=self.speaker_entries,
+            agenda_days=self.agenda_days(),
+            registration_state=state,
+            registration_state_label=RegistrationState(state).label,
+            places_left=self.places_left(counts) if counts is not None else None,
+            waiting=state == RegistrationState.FULL and self.waiting_list,
+            map_url=self.map_url(),
+            ics_url=self.url + self.reverse_subpage("ics") if self.url else "",
+            index_page=self.get_parent().specific_deferred,
+            json_ld=ld.script(self.json_ld(state)),
+            is_past=self.is_past(),
+        )
+        context.setdefault("form", None)
+        return context
+
+    def render_page(self, request, status=200, **extra):
+        context = self.get_context(request)
+        context.update(extra)
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        add_never_cache_headers(response)  # the form carries a one-time token and a CSRF token
+        return response
+
+    def new_form(self, data=None):
+        return EventRegistrationForm(data, attendance_modes=self.attendance_modes)
+
+    @path("", name="index")
+    def index_view(self, request):
+        if request.method == "POST":
+            return self.serve_registration(request)
+        if request.GET.get("registered"):
+            return self.serve_confirmation(request)
+        form = self.new_form() if self.accepts_registrations() else None
+        return self.render_page(request, form=form)
+
+    def serve_registration(self, request):
+        if not self.accepts_registrations():
+            return self.render_page(request, status=403, form=None, refusal=_("Registration for this event is closed."))
+        if rate_limited(request, "events-registration"):
+            return self.render_page(request, status=429, form=None, rate_limited=True)
+        form = self.new_form(request.POST)
+        refusal = None
+        if form.is_valid():
+            try:
+                registration, _created = registrations.register_for_event(
+                    event=self.event_info(),
+                    data=form.cleaned_data,
+                    language=get_language(),
+                    token=form.cleaned_data["form_token"],
+                )
+            except registrations.RegistrationRefused as error:
+                refusal = error.message
+            else:
+                request.session[SESSION_KEY] = {
+                    "page": self.pk,
+                    "reference": registration.reference,
+                    "status": registration.status,
+                }
+                return redirect(self.get_url(request) + "?registered=1")
+        keep_form = self.accepts_registrations()
+        return self.render_page(request, status=400, form=form if keep_form else None, refusal=refusal)
+
+    def serve_confirmation(self, request):
+        confirmation = request.session.get(SESSION_KEY)
+        if not confirmation or confirmation.get("page") != self.pk:
+            return redirect(self.get_url(request))
+        context = self.get_context(request)
+        context.update(
+            confirmation=confirmation,
+            waitlisted=confirmation.get("status") == Registration.Status.WAITLISTED,
+        )
+        response = TemplateResponse(request, self.confirmation_template, context)
+        add_never_cache_headers(response)
+        return response
+
+    @path("ics/", name="ics")
+    def ics_view(self, request):
+        """This event as an iCalendar file."""
+        cal = calendars.calendar([self], language=self.locale.language_code)
+        return calendars.response(cal, f"smart-event-{self.pk}.ics")

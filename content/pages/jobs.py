@@ -1,0 +1,350 @@
+"""人才招聘: job postings (principal investigators, postdocs, research support, management, the SMART Program)
+and their index, open positions first.
+
+A posting is open through the end of its closing day (Beijing time). After that it stays readable, is
+marked closed, its application form is gone (GET and POST), it leaves the open-positions list and it no
+longer carries JobPosting markup. Applications are handed to
+``records.recruitment.services.submit_job_application``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext, override
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.rich_text import expand_db_html
+from wagtail.search import index
+
+from content import structured_data as ld
+from content.forms import JobApplicationForm
+from content.i18n import absolute_url
+from records.intake import rate_limited
+from records.recruitment import services as recruitment
+
+from .base import BasePage
+
+SESSION_KEY = "job_application_confirmation"
+TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+
+
+class JobCategory(models.TextChoices):
+    PRINCIPAL_INVESTIGATOR = "pi", _("Principal investigators")
+    POSTDOC = "postdoc", _("Postdoctoral fellows")
+    RESEARCH_SUPPORT = "research-support", _("Research support staff")
+    MANAGEMENT = "management", _("Management staff")
+    PHD = "phd", _("SMART Program (PhD students)")
+
+
+class EmploymentType(models.TextChoices):
+    """schema.org employmentType values."""
+
+    FULL_TIME = "FULL_TIME", _("Full time")
+    PART_TIME = "PART_TIME", _("Part time")
+    CONTRACTOR = "CONTRACTOR", _("Fixed-term contract")
+    TEMPORARY = "TEMPORARY", _("Temporary")
+    INTERN = "INTERN", _("Internship")
+    OTHER = "OTHER", _("Other (for example a study programme)")
+
+
+class SalaryPeriod(models.TextChoices):
+    YEAR = "YEAR", _("per year")
+    MONTH = "MONTH", _("per month")
+
+
+class JobIndexPage(BasePage):
+    """The job postings of one language: open positions first, filtered by category."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("body"), features=TEXT_FEATURES, blank=True)
+
+    template = "content/job_index_page.html"
+    subpage_types = ["content.JobPostingPage"]
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("job index page")
+        verbose_name_plural = _("job index pages")
+
+    def postings(self):
+        return JobPostingPage.objects.child_of(self).live().public().select_related("listing_image")
+
+    def open_postings(self, today=None):
+        today = today or timezone.localdate()
+        return (
+            self.postings()
+            .filter(models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=today))
+            .order_by(models.F("closes_on").asc(nulls_last=True), "-posted_on", "pk")
+        )
+
+    def closed_postings(self, today=None):
+        today = today or timezone.localdate()
+        return self.postings().filter(closes_on__lt=today).order_by("-closes_on", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        slug = request.GET.get("category", "").strip()[:40]
+        category = slug if slug in JobCategory.values else None
+        open_postings, closed_postings = self.open_postings(today), self.closed_postings(today)
+        if category:
+            open_postings = open_postings.filter(category=category)
+            closed_postings = closed_postings.filter(category=category)
+        counts = dict(
+            self.open_postings(today)
+            .values_list("category")
+            .annotate(n=models.Count("pk"))
+            .values_list("category", "n")
+        )
+        context.update(
+            open_postings=list(open_postings),
+            closed_postings=list(closed_postings[:20]),
+            categories=[(value, label, counts.get(value, 0)) for value, label in JobCategory.choices],
+            current_category=category,
+            current_category_label=JobCategory(category).label if category else "",
+            unknown_filter=bool(slug and not category),
+        )
+        return context
+
+
+class JobPostingPage(BasePage):
+    """One job posting in one language."""
+
+    category = models.CharField(_("category"), max_length=20, choices=JobCategory.choices)
+    institute = models.CharField(_("institute or lab"), max_length=200, blank=True)
+    work_location = models.CharField(
+        _("location"), max_length=200, help_text=_("For example Guangming District, Shenzhen.")
+    )
+    employment_type = models.CharField(
+        _("employment type"), max_length=12, choices=EmploymentType.choices, default=EmploymentType.FULL_TIME
+    )
+    openings = models.PositiveSmallIntegerField(
+        _("number of openings"), null=True, blank=True, help_text=_("Leave empty for “several”.")
+    )
+    posted_on = models.DateField(_("posting date"), default=timezone.localdate)
+    closes_on = models.DateField(
+        _("closing date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Applications are accepted until the end of this day (Beijing time). Leave empty: open until filled."
+        ),
+    )
+    salary_text = models.CharField(
+        _("salary"), max_length=200, blank=True, help_text=_("As shown to applicants, for example “competitive”.")
+    )
+    salary_min = models.DecimalField(_("salary from (CNY)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    salary_max = models.DecimalField(_("salary up to (CNY)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    salary_period = models.CharField(
+        _("salary period"), max_length=5, choices=SalaryPeriod.choices, default=SalaryPeriod.YEAR
+    )
+    description = RichTextField(_("description"), features=TEXT_FEATURES)
+    requirements = RichTextField(_("requirements"), features=TEXT_FEATURES, blank=True)
+    how_to_apply = RichTextField(_("how to apply"), features=TEXT_FEATURES, blank=True)
+
+    template = "content/job_posting_page.html"
+    confirmation_template = "content/job_application_confirmation.html"
+    parent_page_types = ["content.JobIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("institute"),
+                FieldPanel("work_location"),
+                FieldRowPanel([FieldPanel("employment_type"), FieldPanel("openings")]),
+                FieldRowPanel([FieldPanel("posted_on"), FieldPanel("closes_on")]),
+            ],
+            heading=_("Position"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("salary_text"),
+                FieldRowPanel([FieldPanel("salary_min"), FieldPanel("salary_max"), FieldPanel("salary_period")]),
+            ],
+            heading=_("Salary"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("requirements"),
+        FieldPanel("how_to_apply"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("requirements"),
+        index.SearchField("institute"),
+        index.FilterField("category"),
+        index.FilterField("closes_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("job posting")
+        verbose_name_plural = _("job postings")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.closes_on and self.posted_on and self.closes_on < self.posted_on:
+            errors["closes_on"] = _("The closing date cannot be before the posting date.")
+        if self.salary_min is not None and self.salary_max is not None and self.salary_max < self.salary_min:
+            errors["salary_max"] = _("The upper end of the salary cannot be below the lower end.")
+        if errors:
+            raise ValidationError(errors)
+
+    # -- state ----------------------------------------------------------------------------------------
+    def is_open(self, today=None):
+        if self.closes_on is None:
+            return True
+        return (today or timezone.localdate()) <= self.closes_on
+
+    @property
+    def research_statement_required(self):
+        return self.category == JobCategory.PRINCIPAL_INVESTIGATOR
+
+    @cached_property
+    def full_url(self):
+        parts = self.get_url_parts()
+        return absolute_url(parts[2]) if parts else ""
+
+    def posting_info(self):
+        return recruitment.PostingInfo(
+            page_id=self.pk,
+            key=str(self.translation_key),
+            title=self.title,
+            url=self.full_url,
+            category=self.category,
+            closes_on=self.closes_on,
+            research_statement_required=self.research_statement_required,
+        )
+
+    # -- structured data --------------------------------------------------------------------------------
+    def json_ld(self):
+        """schema.org JobPosting; None once the posting has closed (it is no longer a vacancy)."""
+        if not self.is_open():
+            return None
+        language = self.locale.language_code
+        with override(language):
+            locality, region = gettext("Shenzhen"), gettext("Guangdong")
+            category = str(JobCategory(self.category).label)
+        description = "".join(
+            f"<h3>{heading}</h3>{html}" if heading else html
+            for heading, html in (
+                ("", self.description),
+                (self._label("requirements", language), self.requirements),
+                (self._label("how_to_apply", language), self.how_to_apply),
+            )
+            if html
+        )
+        salary = None
+        if self.salary_min is not None or self.salary_max is not None:
+            value = {"@type": "QuantitativeValue", "unitText": self.salary_period}
+            if self.salary_min is not None and self.salary_max is not None and self.salary_min != self.salary_max:
+                value.update(minValue=self.salary_min, maxValue=self.salary_max)
+            else:
+                value["value"] = self.salary_min if self.salary_min is not None else self.salary_max
+            salary = {"@type": "MonetaryAmount", "currency": "CNY", "value": value}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "JobPosting",
+            "title": self.title,
+            "description": expand_db_html(description),
+            "datePosted": ld.iso(self.posted_on),
+            "validThrough": f"{self.closes_on.isoformat()}T23:59:59+08:00" if self.closes_on else None,
+            "employmentType": self.employment_type,
+            "hiringOrganization": ld.organisation(language),
+            "jobLocation": {
+                "@type": "Place",
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.work_location,
+                    "addressLocality": locality,
+                    "addressRegion": region,
+                    "addressCountry": "CN",
+                },
+            },
+            "baseSalary": salary,
+            "totalJobOpenings": self.openings,
+            "occupationalCategory": category,
+            "directApply": True,
+            "url": self.full_url,
+            "inLanguage": ld.language_tag(language),
+        }
+        return ld.compact(data)
+
+    @staticmethod
+    def _label(name, language):
+        with override(language):
+            return {"requirements": gettext("Requirements"), "how_to_apply": gettext("How to apply")}[name]
+
+    # -- serving ---------------------------------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        is_open = self.is_open()
+        context.update(
+            is_open=is_open,
+            category_label=JobCategory(self.category).label if self.category else "",
+            index_page=self.get_parent().specific_deferred,
+            json_ld=ld.script(self.json_ld()) if is_open else "",
+        )
+        context.setdefault("form", None)
+        return context
+
+    def render_page(self, request, status=200, **extra):
+        context = self.get_context(request)
+        context.update(extra)
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        add_never_cache_headers(response)
+        return response
+
+    def new_form(self, data=None, files=None):
+        return JobApplicationForm(data, files, research_statement=self.research_statement_required)
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return self.serve_application(request)
+        if request.GET.get("applied"):
+            return self.serve_confirmation(request)
+        return self.render_page(request, form=self.new_form() if self.is_open() else None)
+
+    def serve_application(self, request):
+        if not self.is_open():
+            return self.render_page(request, status=403, form=None)
+        if rate_limited(request, "recruitment-application"):
+            return self.render_page(request, status=429, form=None, rate_limited=True)
+        form = self.new_form(request.POST, request.FILES)
+        refusal = None
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                application, _created = recruitment.submit_job_application(
+                    posting=self.posting_info(),
+                    data=data,
+                    cv=data["cv"],
+                    cover_letter=data["cover_letter"],
+                    research_statement=data.get("research_statement"),
+                    language=get_language(),
+                    token=data["form_token"],
+                )
+            except recruitment.ApplicationRefused as error:
+                refusal = error.message
+            else:
+                request.session[SESSION_KEY] = {"page": self.pk, "reference": application.reference}
+                return redirect(self.get_url(request) + "?applied=1")
+        return self.render_page(request, status=400, form=form if self.is_open() else None, refusal=refusal)
+
+    def serve_confirmation(self, request):
+        confirmation = request.session.get(SESSION_KEY)
+        if not confirmation or confirmation.get("page") != self.pk:
+            return redirect(self.get_url(request))
+        context = self.get_context(request)
+        context["confirmation"] = confirmation
+        response = TemplateResponse(request, self.confirmation_template, context)
+        add_never_cache_headers(response)
+        return response
