@@ -19,6 +19,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 
 demo: setup
+	$(PY) manage.py load_grants_demo
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_admin
 
@@ -45,7 +46,7 @@ format:
 
 # Extract interface strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext).
 messages:
-	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
+	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=var --ignore=node_modules --ignore=tests --ignore=bench --no-obsolete
 
 clean:
 	rm -rf $(VENV) var

@@ -19,7 +19,14 @@ _PAGE_PERMS = {
 }
 _COLLECTION_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 _COLLECTION_PERMS = {EDITORS: ["add", "choose"], PUBLISHERS: ["add", "change", "choose", "delete"]}
-_SNIPPETS = [("content", "mainmenu"), ("content", "footer")]
+_SNIPPETS = [
+    ("content", "mainmenu"),
+    ("content", "footer"),
+    ("content", "fieldofmedicine"),
+    ("content", "person"),
+    ("content", "topic"),
+    ("content", "eventseries"),
+]
 _SNIPPET_PERMS = {EDITORS: ["add", "change"], PUBLISHERS: ["add", "change", "delete", "publish"]}
 
 

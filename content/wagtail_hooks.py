@@ -1,6 +1,50 @@
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .navigation import Footer, MainMenu
+from .people import Person
+from .taxonomy import FieldOfMedicine
+from .topics import EventSeries, Topic
 
 register_snippet(MainMenu)
 register_snippet(Footer)
+
+
+class FieldOfMedicineViewSet(SnippetViewSet):
+    model = FieldOfMedicine
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(FieldOfMedicineViewSet)
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "title", "affiliation"]
+    search_fields = ["name", "affiliation"]
+    ordering = ["name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+class EventSeriesViewSet(SnippetViewSet):
+    model = EventSeries
+    icon = "date"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(PersonViewSet)
+register_snippet(TopicViewSet)
+register_snippet(EventSeriesViewSet)

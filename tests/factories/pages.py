@@ -2,9 +2,22 @@
 
 import datetime
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
+from content.editorial import ensure_editorial_groups
 from content.models import HomePage, NewsArticlePage, NewsIndexPage, SectionIndexPage, StandardPage
+from content.navigation import MainMenu
+
+
+def ensure_roots():
+    """The tree roots that Wagtail's migrations create; a flushed database (transactional tests) lacks them."""
+    zh, en = locales()
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=zh, live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    ensure_editorial_groups()
+    return zh, en
 
 
 def locales():
@@ -19,18 +32,19 @@ def translate(page, locale, **fields):
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save_revision().publish()
-    return copy.specific
+    return copy.specific_class.objects.get(pk=copy.pk)
 
 
 def publish_child(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
+    page.refresh_from_db()
     return page
 
 
 def build_site():
     """Return a dict of the pages: zh home/about/news/article and their English translations."""
-    zh, en = locales()
+    zh, en = ensure_roots()
     root = Page.get_first_root_node()
     for site in Site.objects.all():
         site.delete()
@@ -39,6 +53,7 @@ def build_site():
     home = HomePage(title="首页", slug="home", locale=zh, hero_heading="探索未来医学", hero_text="深圳医学科学院")
     root.add_child(instance=home)
     home.save_revision().publish()
+    home.refresh_from_db()
     Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="SMART")
     home_en = translate(home, en, title="Home", hero_heading="Exploring future medicine", hero_text="SMART")
 
@@ -67,3 +82,21 @@ def build_site():
         "article_en": article_en,
         "only_zh": only_zh,
     }
+
+
+def menu_items(*pages):
+    """Raw StreamField data of a menu: one item per page, labelled with the page title."""
+    return [{"type": "item", "value": {"page": page.pk, "label": ""}} for page in pages]
+
+
+def add_navigation(pages):
+    """Main menus of both languages for a build_site() tree (About, News); the English one translates the Chinese."""
+    _zh, en = locales()
+    menu = MainMenu.objects.create(
+        locale=pages["home"].locale, name="主菜单", items=menu_items(pages["about"], pages["news"])
+    )
+    menu_en = menu.copy_for_translation(en)
+    menu_en.name = "Main menu"
+    menu_en.items = menu_items(pages["about_en"], pages["news_en"])
+    menu_en.save()
+    return {"menu": menu, "menu_en": menu_en}

@@ -23,7 +23,12 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 INSTALLED_APPS = [
     "accounts",
     "delivery",
+    "search",
     "content",
+    "records",
+    "records.events",
+    "records.recruitment",
+    "records.grants",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -48,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +128,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [ROOT_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -156,8 +163,25 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Records (back office): uploads to private storage outside MEDIA_ROOT, served only through a permission check.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+RECORDS_UPLOAD_MAX_BYTES = env.int("RECORDS_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# Public form POSTs allowed per client IP and period (seconds); institutions behind one NAT share an IP.
+RECORDS_RATE_LIMIT = env.int("RECORDS_RATE_LIMIT", default=30)
+RECORDS_RATE_PERIOD = env.int("RECORDS_RATE_PERIOD", default=600)
+# Request header holding the client IP when behind a trusted reverse proxy, e.g. HTTP_X_REAL_IP.
+RECORDS_CLIENT_IP_HEADER = env.str("RECORDS_CLIENT_IP_HEADER", default="")
+
 WAGTAIL_SITE_NAME = _("Shenzhen Medical Academy of Research and Translation")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}  # the admin's own search
+
+# Public search (search/): the embedded engine in the database by default, Elasticsearch when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elastic" if ELASTICSEARCH_URL else "embedded")
+SEARCH_ES_INDEX = env.str("SEARCH_ES_INDEX", default="smart-pages")  # an alias; rebuilds swap the index behind it
+# "cjk" (built in); "smartcn", "icu_analyzer" or "ik_max_word" need that Elasticsearch plugin installed.
+SEARCH_ES_ZH_ANALYZER = env.str("SEARCH_ES_ZH_ANALYZER", default="cjk")
+SEARCH_ES_OPTIONS = {"request_timeout": env.int("SEARCH_ES_TIMEOUT", default=10)}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "png": "png", "jpeg": "jpeg"}

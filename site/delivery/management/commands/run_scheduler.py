@@ -15,7 +15,6 @@ from django.db import close_old_connections
 
 def tick():
     """Publish what is due now. Returns nothing; Wagtail logs each page it publishes."""
-    close_old_connections()
     call_command("publish_scheduled", verbosity=0)
 
 
@@ -42,4 +41,5 @@ class Command(BaseCommand):
             if once:
                 break
             stop.wait(interval)
+            close_old_connections()  # a long-lived process must not keep a stale connection
         self.stdout.write(f"Scheduler stopped after {runs} run(s).")

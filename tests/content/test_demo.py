@@ -1,0 +1,235 @@
+"""The bilingual demo content (content.demo): loaded once for the whole class, checked from several sides."""
+
+import io
+from contextlib import contextmanager
+
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision, Site
+
+from content.demo import facts as F
+from content.demo import sections
+from content.demo.documents import TITLES as DOCUMENT_TITLES
+from content.demo.home import build_tree
+from content.demo.images import ARTWORK, QR_ARTWORK
+from content.demo.loader import load_demo
+from content.models import Footer, HomePage, MainMenu, NewsArticlePage, SectionIndexPage, StandardPage
+
+SECTION_SLUGS = [
+    "about",
+    "research",
+    "funding",
+    "education",
+    "events",
+    "digest",
+    "white-papers",
+    "news",
+    "careers",
+    "foundation",
+    "contact",
+]
+
+
+@contextmanager
+def only_section_loaders(*loaders):
+    """Run the loader with just these section loaders: the main tree is tested here, each section with its own."""
+    saved = list(sections.SECTION_LOADERS)
+    sections.SECTION_LOADERS[:] = loaders
+    try:
+        yield
+    finally:
+        sections.SECTION_LOADERS[:] = saved
+
+
+def _counts():
+    """Object counts that a repeated load must leave unchanged."""
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "menus": MainMenu.objects.count(),
+        "footers": Footer.objects.count(),
+        "sites": Site.objects.count(),
+        "locales": Locale.objects.count(),
+    }
+
+
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        first_output, second_output = io.StringIO(), io.StringIO()
+        with only_section_loaders():
+            call_command("load_demo", stdout=first_output)
+            cls.counts_after_first = _counts()
+            second = load_demo(stdout=second_output)
+        cls.first_output = first_output.getvalue()
+        cls.second_created = second.created
+        cls.tree_page_ids = {page.pk for pages in second.pages.values() for page in pages.values()}
+        cls.second_output = second_output.getvalue()
+        cls.counts_after_second = _counts()
+
+    def setUp(self):
+        self.zh = Locale.objects.get(language_code="zh-hans")
+        self.en = Locale.objects.get(language_code="en")
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def test_second_run_creates_nothing(self):
+        self.assertEqual(self.second_created, 0)
+        self.assertEqual(self.counts_after_first, self.counts_after_second)
+        self.assertIn("Demo content is up to date: nothing created.", self.second_output.strip().splitlines()[-1])
+
+    def test_command_reports_each_step_and_a_summary(self):
+        lines = self.first_output.strip().splitlines()
+        expected_pages = len(list(build_tree().walk()))
+        self.assertIn(f"pages (zh-hans): {expected_pages} created", lines)
+        self.assertIn(f"pages (en): {expected_pages} created", lines)
+        self.assertIn(f"images: {len(ARTWORK) + 1} created", lines)
+        self.assertTrue(lines[-1].startswith("Demo content loaded:"), lines[-1])
+
+    def test_section_loaders_run_after_the_tree(self):
+        calls = []
+
+        def loader(homes, stdout):
+            calls.append({code: (type(home), home.locale.language_code) for code, home in homes.items()})
+            return 2
+
+        with only_section_loaders(loader):
+            summary = load_demo()
+        self.assertEqual(calls, [{"zh-hans": (HomePage, "zh-hans"), "en": (HomePage, "en")}])
+        self.assertEqual(summary.created, 2)
+
+    # -- structure ---------------------------------------------------------------------------------
+
+    def test_site_root_is_the_chinese_home_and_the_welcome_page_is_gone(self):
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual((site.hostname, site.port), ("testserver", 80))
+        home = site.root_page.specific
+        self.assertIsInstance(home, HomePage)
+        self.assertEqual(home.locale, self.zh)
+        self.assertFalse(Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists())
+        self.assertEqual(Page.objects.filter(depth=2).count(), 2)  # the zh home and its en translation
+
+    def test_same_tree_in_both_languages(self):
+        for locale in (self.zh, self.en):
+            home = HomePage.objects.get(locale=locale)
+            slugs = list(home.get_children().values_list("slug", flat=True))
+            self.assertEqual(slugs, SECTION_SLUGS)
+        tree = Page.objects.filter(pk__in=self.tree_page_ids)
+        self.assertEqual(tree.filter(locale=self.zh).count(), len(list(build_tree().walk())))
+        self.assertEqual(tree.filter(locale=self.en).count(), len(list(build_tree().walk())))
+        for model in (SectionIndexPage, StandardPage, NewsArticlePage):
+            in_tree = model.objects.filter(pk__in=self.tree_page_ids)
+            self.assertEqual(in_tree.filter(locale=self.zh).count(), in_tree.filter(locale=self.en).count())
+        self.assertGreaterEqual(NewsArticlePage.objects.filter(locale=self.en).count(), 6)
+
+    def test_every_chinese_page_has_a_live_english_translation_with_the_same_key(self):
+        for page in Page.objects.filter(locale=self.zh, depth__gte=2, pk__in=self.tree_page_ids):
+            translation = page.get_translation_or_none(self.en)
+            self.assertIsNotNone(translation, page.url_path)
+            self.assertEqual(translation.translation_key, page.translation_key)
+            self.assertTrue(translation.live, translation.url_path)
+            self.assertTrue(page.live, page.url_path)
+            self.assertEqual(translation.specific_class, page.specific_class)
+            if page.depth > 2:
+                self.assertEqual(translation.slug, page.slug)
+            self.assertNotEqual(translation.title, page.title, page.url_path)
+
+    def test_english_bodies_link_english_pages(self):
+        fund_en = StandardPage.objects.get(locale=self.en, slug="sci-tech-resources-management")
+        linked = [block.value["link"]["page"] for block in fund_en.body if block.block_type == "call_to_action"]
+        self.assertTrue(linked)
+        self.assertTrue(all(page.locale_id == self.en.pk for page in linked))
+
+    # -- rendering ---------------------------------------------------------------------------------
+
+    def test_every_page_renders_in_both_languages_with_its_alternate(self):
+        # The pages of the main tree; pages added by section loaders (digest issues, ...) are tested with them.
+        self.assertEqual(len(self.tree_page_ids), 2 * len(list(build_tree().walk())))
+        for page in Page.objects.filter(pk__in=self.tree_page_ids).live().specific().order_by("path"):
+            url = page.get_url()
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 200, url)
+            html = response.content.decode()
+            heading = page.hero_heading if isinstance(page, HomePage) else page.title
+            self.assertIn(f"<h1>{escape(heading)}</h1>", html, url)
+            other = self.en if page.locale_id == self.zh.pk else self.zh
+            translation = page.get_translation(other)
+            hreflang = "en" if other == self.en else "zh-Hans"
+            self.assertIn(f'hreflang="{hreflang}" href="http://testserver{translation.get_url()}"', html, url)
+
+    def test_fund_figures_on_the_fund_pages_in_both_languages(self):
+        total_wan = F.wan_yuan(F.FUND_TOTAL_AWARDED_CNY_2023)
+        self.assertEqual(total_wan, "19599.6")
+        zh_expected = ["2711项", "88家", "2648项", "285项", f"{total_wan}万元", "124家", "9000余位"]
+        en_expected = ["2,711", "88", "2,648", "285", "CNY 195,996,000", "124", "9,000+"]
+        for path in ("funding/shenzhen-medical-research-fund", "about/capabilities/sci-tech-resources-management"):
+            zh = self.client.get(f"/zh-hans/{path}/").content.decode()
+            en = self.client.get(f"/en/{path}/").content.decode()
+            for figure in zh_expected:
+                self.assertIn(figure, zh, (path, figure))
+            for figure in en_expected:
+                self.assertIn(figure, en, (path, figure))
+            self.assertIn("<table", zh)
+            self.assertIn("<table", en)
+        self.assertIn(f"{total_wan}万元", self.client.get("/zh-hans/").content.decode())
+        self.assertIn("CNY 195.996 m", self.client.get("/en/").content.decode())
+
+    def test_news_articles_keep_to_dates_the_seeds_support(self):
+        ceremony = NewsArticlePage.objects.get(locale=self.en, slug="founding-ceremony")
+        self.assertEqual(ceremony.date.isoformat(), "2023-11-21")
+        en_ceremony = self.client.get(ceremony.get_url()).content.decode()
+        self.assertIn("光明云谷国际会议中心", en_ceremony)
+        approval = NewsArticlePage.objects.get(locale=self.zh, slug="establishment-approved")
+        self.assertIn("深编〔2023〕32号", self.client.get(approval.get_url()).content.decode())
+        tags = set(NewsArticlePage.objects.get(locale=self.en, slug="fund-first-year-awards").tags.names())
+        self.assertEqual(tags, {"Shenzhen Medical Research Fund"})
+
+    def test_images_are_labelled_placeholders_with_alt_text_per_language(self):
+        Image = get_image_model()
+        titles = [artwork.title for artwork in [*ARTWORK, QR_ARTWORK]]
+        self.assertEqual(Image.objects.filter(title__in=titles).count(), len(titles))
+        for image in Image.objects.filter(title__in=titles):
+            self.assertTrue(image.title.startswith(("示意图 Illustration", "示例二维码")), image.title)
+            self.assertGreater(image.width, 0)
+        zh = self.client.get("/zh-hans/research/").content.decode()
+        en = self.client.get("/en/research/").content.decode()
+        self.assertIn('alt="双螺旋形状的圆点抽象示意图"', zh)
+        self.assertIn('alt="Abstract double helix of dots"', en)
+
+    def test_report_page_links_a_generated_pdf_in_its_language(self):
+        Document = get_document_model()
+        for lang, prefix in (("zh", "/zh-hans/"), ("en", "/en/")):
+            document = Document.objects.get(title=DOCUMENT_TITLES[lang])
+            with document.file.open("rb") as handle:
+                self.assertEqual(handle.read(5), b"%PDF-")
+            html = self.client.get(f"{prefix}about/annual-reports/work-report-2023/").content.decode()
+            self.assertIn(document.url, html)
+
+    # -- navigation --------------------------------------------------------------------------------
+
+    def test_menus_and_footers_exist_for_both_languages(self):
+        for locale in (self.zh, self.en):
+            menu = MainMenu.objects.get(locale=locale)
+            footer = Footer.objects.get(locale=locale)
+            pages = [block.value["page"] for block in menu.items]
+            self.assertEqual(len(pages), len(SECTION_SLUGS))
+            self.assertTrue(all(page.locale_id == locale.pk for page in pages))
+            self.assertTrue(all(block.value["page"].locale_id == locale.pk for block in footer.links))
+            self.assertEqual(footer.phone, "")
+            self.assertTrue(footer.email.endswith("@example.org"))
+            self.assertTrue(footer.icp_number.endswith(("（示例）", "(sample)")))
+            self.assertIsNotNone(footer.social_accounts[0].value["qr_code"])
+        zh_menu, en_menu = MainMenu.objects.get(locale=self.zh), MainMenu.objects.get(locale=self.en)
+        self.assertEqual(zh_menu.translation_key, en_menu.translation_key)
+        zh_home = self.client.get("/zh-hans/").content.decode()
+        en_home = self.client.get("/en/").content.decode()
+        self.assertIn("深圳医学科学院", zh_home)
+        self.assertIn('href="/zh-hans/funding/"', zh_home)
+        self.assertIn("WeChat official account", en_home)
+        self.assertIn('href="/en/funding/"', en_home)
