@@ -1,0 +1,92 @@
+"""Database objects of the embedded engine that Django's schema language cannot express.
+
+SQLite: an FTS5 table over the token columns of search_searchdocument (external content, so the streams are
+stored once), kept in sync by triggers; the porter stemmer wraps unicode61, which reads each space-separated
+bigram as a token and stems the English words between them.
+PostgreSQL: a tsvector column built by a trigger ('simple'-like exact lexemes for the bigram streams, made
+without the text parser so that it works whatever the database's locale; 'english' for the rest), with a
+GIN index. Used by migration 0001 and by the bulk rebuild.
+"""
+
+TABLE = "search_searchdocument"
+FTS_TABLE = "search_fts"
+FTS_COLUMNS = ["title_tokens", "summary_tokens", "body_tokens"]
+# bm25 weights, in FTS_COLUMNS order: the title counts most, then the summary (with the tags), then the body.
+FTS_WEIGHTS = [8.0, 3.0, 1.0]
+
+_cols = ", ".join(FTS_COLUMNS)
+_new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+_old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+
+SQLITE_CREATE_FTS = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({_cols}, content='{TABLE}', content_rowid='id', "
+    "tokenize='porter unicode61 remove_diacritics 2', prefix='1')"
+)
+SQLITE_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON {TABLE} BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, {_cols}) VALUES (new.id, {_new}); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON {TABLE} BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old}); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE ON {TABLE} BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old}); "
+    f"INSERT INTO {FTS_TABLE}(rowid, {_cols}) VALUES (new.id, {_new}); END",
+]
+SQLITE_DROP_TRIGGERS = [f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{suffix}" for suffix in ("ai", "ad", "au")]
+SQLITE_FORWARD = [SQLITE_CREATE_FTS, *SQLITE_TRIGGERS]
+SQLITE_BACKWARD = [*SQLITE_DROP_TRIGGERS, f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+
+# PostgreSQL keeps at most 16,383 positions per tsvector: phrase matches need positions, so a field's bigram
+# stream is cut there (about 16,000 Chinese characters), and the English text at 100,000 characters.
+PG_MAX_POSITION = 16383
+_CJK_CLASS = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]+"
+PG_FORWARD = [
+    f"ALTER TABLE {TABLE} ADD COLUMN search_vector tsvector",
+    f"""CREATE OR REPLACE FUNCTION search_bigram_tsvector(tokens text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(string_agg(quote_literal(t) || ':' || n, ' '), '')::tsvector
+  FROM unnest(string_to_array(coalesce(tokens, ''), ' ')) WITH ORDINALITY AS u(t, n)
+  WHERE n <= {PG_MAX_POSITION} AND t ~ '^{_CJK_CLASS[:-1]}'
+$$""",
+    f"""CREATE OR REPLACE FUNCTION search_english_tsvector(content text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT to_tsvector(
+    'english'::regconfig, regexp_replace(left(coalesce(content, ''), 100000), '{_CJK_CLASS}', ' ', 'g')
+  )
+$$""",
+    """CREATE OR REPLACE FUNCTION search_document_vector_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search_vector :=
+    setweight(search_bigram_tsvector(NEW.title_tokens), 'A')
+    || setweight(search_english_tsvector(NEW.title), 'A')
+    || setweight(search_bigram_tsvector(NEW.summary_tokens), 'B')
+    || setweight(search_english_tsvector(NEW.summary), 'B')
+    || setweight(search_english_tsvector(NEW.tags), 'B')
+    || setweight(search_bigram_tsvector(NEW.body_tokens), 'D')
+    || setweight(search_english_tsvector(NEW.body), 'D');
+  RETURN NEW;
+END
+$$""",
+    f"CREATE TRIGGER search_document_vector BEFORE INSERT OR UPDATE ON {TABLE} "
+    "FOR EACH ROW EXECUTE FUNCTION search_document_vector_trigger()",
+    f"CREATE INDEX search_document_vector_gin ON {TABLE} USING gin (search_vector)",
+]
+PG_BACKWARD = [
+    f"DROP TRIGGER IF EXISTS search_document_vector ON {TABLE}",
+    "DROP FUNCTION IF EXISTS search_document_vector_trigger()",
+    "DROP FUNCTION IF EXISTS search_english_tsvector(text)",
+    "DROP FUNCTION IF EXISTS search_bigram_tsvector(text)",
+    "DROP INDEX IF EXISTS search_document_vector_gin",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
+]
+
+
+def forward(apps, schema_editor):
+    statements = {"sqlite": SQLITE_FORWARD, "postgresql": PG_FORWARD}.get(schema_editor.connection.vendor, [])
+    for statement in statements:
+        schema_editor.execute(statement, params=None)
+
+
+def backward(apps, schema_editor):
+    statements = {"sqlite": SQLITE_BACKWARD, "postgresql": PG_BACKWARD}.get(schema_editor.connection.vendor, [])
+    for statement in statements:
+        schema_editor.execute(statement, params=None)

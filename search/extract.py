@@ -1,0 +1,226 @@
+"""What a page contributes to the index, read generically so that page types added later need no change here.
+
+A page gives: its title; its summary (search_description or listing_summary, then intro); its body (every
+StreamField through the blocks' get_searchable_content, every rich-text field, every field the model lists
+in search_fields, the text of PDF documents it links to through a foreign key); its tags; a date and year;
+a section; and its content type. Optional hooks on a page model: search_extra_text() (a string or a list of
+strings added to the body), search_section (attribute or method), search_date (attribute or method),
+search_exclude = True (never indexed).
+"""
+
+import datetime
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db import models
+from django.utils import timezone
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.search import index as wagtail_index
+
+logger = logging.getLogger(__name__)
+
+# Text fields that are never content (image alternative texts are kept: they describe content).
+_SKIPPED_FIELDS = {"title", "draft_title", "slug", "url_path", "seo_title", "search_description", "listing_summary"}
+# Cap on the text taken from one page (PDF text included), in characters.
+MAX_BODY_CHARS = 200_000
+# Date attributes looked for, in order, before first_published_at.
+_DATE_ATTRIBUTES = (
+    "search_date",
+    "date",
+    "publication_date",
+    "published_on",
+    "issue_month",
+    "issue_date",
+    "start_date",
+    "starts_at",
+    "start",
+    "posted_on",
+)
+
+
+@dataclass
+class DocumentData:
+    """One index document: a live public page in its own locale."""
+
+    page_id: int
+    locale: str
+    url: str
+    title: str
+    summary: str
+    body: str
+    content_type: str  # the model label, e.g. "content.newsarticlepage"
+    section: str = ""
+    date: datetime.date | None = None
+    tags: list = field(default_factory=list)
+
+    @property
+    def year(self):
+        return self.date.year if self.date else None
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    source = getattr(value, "source", None)  # RichText
+    if isinstance(source, str):
+        return get_text_for_indexing(source)
+    return str(value)
+
+
+def _call(value):
+    return value() if callable(value) else value
+
+
+def content_type_label(page):
+    return page.specific_class._meta.label_lower if page.specific_class else page._meta.label_lower
+
+
+def page_date(page):
+    for name in _DATE_ATTRIBUTES:
+        value = _call(getattr(page, name, None))
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        if isinstance(value, datetime.date):
+            return value
+    if page.first_published_at:
+        return timezone.localtime(page.first_published_at).date()
+    return None
+
+
+def page_section(page):
+    section = _call(getattr(page, "search_section", None))
+    if section:
+        return str(section)
+    # The child of the locale's home page that this page sits under (its own title at that depth).
+    if page.depth <= 2:
+        return ""
+    if page.depth == 3:
+        return page.title
+    ancestor = Page.objects.ancestor_of(page).filter(depth=3).only("title").first()
+    return ancestor.title if ancestor else ""
+
+
+def page_tags(page):
+    manager = getattr(page, "tags", None)
+    if manager is None or not hasattr(manager, "all"):
+        return []
+    try:
+        return sorted({str(tag.name) for tag in manager.all()})
+    except (AttributeError, ValueError):
+        return []
+
+
+def pdf_text(document):
+    """The text of a PDF document (cached by file name and size); empty if it cannot be read."""
+    file = getattr(document, "file", None)
+    name = getattr(file, "name", "") or ""
+    if not name.lower().endswith(".pdf"):
+        return ""
+    try:
+        size = file.size
+    except (OSError, ValueError):
+        return ""
+    key = "search:pdf:" + hashlib.sha256(f"{name}:{size}".encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    parts = []
+    total = 0
+    try:
+        with file.open("rb") as handle:
+            reader = PdfReader(handle)
+            for pdf_page in reader.pages:
+                text = pdf_page.extract_text() or ""
+                parts.append(text)
+                total += len(text)
+                if total > MAX_BODY_CHARS:
+                    break
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as error:
+        logger.warning("search: could not read the text of %s: %s", name, error)
+        return ""
+    text = "\n".join(parts)[:MAX_BODY_CHARS]
+    cache.set(key, text, 24 * 3600)
+    return text
+
+
+def _is_document_fk(model_field):
+    from wagtail.documents.models import AbstractDocument
+
+    related = getattr(model_field, "related_model", None)
+    return (
+        isinstance(model_field, models.ForeignKey)
+        and isinstance(related, type)
+        and issubclass(related, AbstractDocument)
+    )
+
+
+def body_parts(page):
+    """Body texts of a page, from its fields, its hooks and its PDFs."""
+    parts = []
+    names = set()
+    for model_field in page._meta.get_fields():
+        if not getattr(model_field, "concrete", False) or model_field.name in _SKIPPED_FIELDS:
+            continue
+        if isinstance(model_field, StreamField):
+            value = getattr(page, model_field.name)
+            parts.extend(model_field.stream_block.get_searchable_content(value))
+            names.add(model_field.name)
+        elif isinstance(model_field, RichTextField):
+            parts.append(get_text_for_indexing(getattr(page, model_field.name) or ""))
+            names.add(model_field.name)
+        elif model_field.name == "intro":
+            names.add("intro")  # part of the summary
+        elif _is_document_fk(model_field):
+            document = getattr(page, model_field.name)
+            if document is not None:
+                parts.append(getattr(document, "title", ""))
+                parts.append(pdf_text(document))
+    for search_field in getattr(page, "search_fields", []):
+        if isinstance(search_field, wagtail_index.SearchField):
+            name = search_field.field_name
+            if name in names or name in _SKIPPED_FIELDS or name == "intro":
+                continue
+            names.add(name)
+            value = getattr(page, name, None)
+            if value is None or isinstance(value, models.Model) or hasattr(value, "all"):
+                continue
+            parts.append(_text(_call(value)))
+    extra = getattr(page, "search_extra_text", None)
+    if callable(extra):
+        value = extra()
+        if isinstance(value, (list, tuple)):
+            parts.extend(_text(v) for v in value)
+        else:
+            parts.append(_text(value))
+    return [p for p in parts if p and p.strip()]
+
+
+def page_document(page, url=None):
+    """The DocumentData of a (specific) page. The caller checks that the page may be indexed."""
+    page = page.specific
+    summary_parts = [page.search_description or getattr(page, "listing_summary", "") or ""]
+    intro = _text(getattr(page, "intro", ""))
+    if intro:
+        summary_parts.append(intro)
+    body = "\n".join(body_parts(page))[:MAX_BODY_CHARS]
+    return DocumentData(
+        page_id=page.pk,
+        locale=page.locale.language_code,
+        url=url if url is not None else (page.get_url() or ""),
+        title=page.title,
+        summary="\n".join(p for p in summary_parts if p).strip(),
+        body=body,
+        content_type=content_type_label(page),
+        section=page_section(page),
+        date=page_date(page),
+        tags=page_tags(page),
+    )

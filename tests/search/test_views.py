@@ -1,0 +1,105 @@
+"""The search page, the header box and the JSON endpoints (embedded engine, the site's default)."""
+
+import html
+
+import pytest
+
+from tests.factories.search import build_corpus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(settings):
+    settings.SEARCH_ENGINE = "embedded"
+    return build_corpus()
+
+
+def test_every_page_has_a_labelled_search_box(client, corpus):
+    for url, action in (("/zh-hans/", "/zh-hans/search/"), ("/en/", "/en/search/")):
+        content = client.get(url).content.decode()
+        assert f'<form class="site-search" role="search" method="get" action="{action}">' in content
+        assert '<label for="site-search-q"' in content
+        assert 'id="site-search-q" type="search" name="q"' in content
+        assert "smart/js/search.js" in content
+        assert "<script>" not in content  # no inline script (CSP without unsafe-inline)
+
+
+def test_results_page_in_chinese(client, corpus):
+    response = client.get("/zh-hans/search/", {"q": "人工智能"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'href="/zh-hans/library/ai/"' in content
+    assert "<mark>人工智能</mark>与医学" in content
+    assert 'value="人工智能"' in content
+    assert "noindex" in content
+
+
+def test_results_page_in_english_with_the_other_language(client, corpus):
+    content = client.get("/en/search/", {"q": "科学院"}).content.decode()
+    assert "Researchers studying tumours" in content  # an English page that names 深圳医学科学院
+    assert 'href="/zh-hans/library/ai/"' not in content
+    content = client.get("/en/search/", {"q": "科学院", "other": "1"}).content.decode()
+    assert "Researchers studying tumours" in content
+    assert 'href="/zh-hans/library/ai/"' in content
+    assert 'lang="zh-Hans"' in content  # results in the other language are marked as such
+
+
+def test_facet_links_filter_the_results(client, corpus):
+    content = client.get("/zh-hans/search/", {"q": "医学"}).content.decode()
+    assert "?q=%E5%8C%BB%E5%AD%A6&amp;type=content.newsarticlepage" in content
+    assert "?q=%E5%8C%BB%E5%AD%A6&amp;year=2023" in content
+    filtered = client.get("/zh-hans/search/", {"q": "医学", "type": "content.newsarticlepage"}).content.decode()
+    assert 'href="/zh-hans/news/founding/"' in filtered
+    assert "/zh-hans/library/ai/" not in filtered
+    assert 'aria-current="true"' in filtered
+
+
+def test_no_results_gives_help(client, corpus):
+    content = client.get("/zh-hans/search/", {"q": "不存在的词语"}).content.decode()
+    assert "search-help" in content
+    assert "other=1" in content  # offers the other languages
+
+
+HOSTILE = ["<svg onload=alert(1)>", '"><script>alert(1)</script>', "医" * 100_000, "' OR 1=1 --", "NEAR(a b)"]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_are_escaped_everywhere(client, corpus, hostile):
+    for url in ("/zh-hans/search/", "/en/search/"):
+        response = client.get(url, {"q": hostile, "type": hostile, "year": hostile, "page": hostile}, follow=True)
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert "<svg" not in content
+        assert "<script>alert" not in content
+        assert len(content) < 200_000
+    response = client.get("/api/search/", {"q": hostile, "locale": hostile})
+    assert response.status_code == 200
+    assert response.json()["locale"] == "zh-hans"
+    assert client.get("/api/search/suggest/", {"q": hostile}).status_code == 200
+
+
+def test_json_search_endpoint(client, corpus):
+    data = client.get("/api/search/", {"q": "studies", "locale": "en"}).json()
+    assert data["total"] == 1
+    result = data["results"][0]
+    assert result["title"] == "Researchers studying tumours"
+    assert result["url"] == "/en/news/tumour/"
+    assert result["full_url"] == "http://testserver/en/news/tumour/"
+    assert result["content_type"] == "content.newsarticlepage"
+    assert result["date"] == "2024-03-05"
+    assert "<mark>studying</mark>" in result["title_html"]
+    assert data["facets"]["years"] == [{"value": 2024, "count": 1, "selected": False}]
+    chinese = client.get("/api/search/", {"q": "心血管", "locale": "zh-hans"}).json()
+    assert [r["title"] for r in chinese["results"]] == ["心血管疾病"]
+
+
+def test_json_suggest_endpoint(client, corpus):
+    data = client.get("/api/search/suggest/", {"q": "人工智", "locale": "zh-hans"}).json()
+    assert data["suggestions"] == [{"title": "人工智能与医学", "url": "/zh-hans/library/ai/", "locale": "zh-hans"}]
+    assert client.get("/api/search/suggest/", {"q": ""}).json()["suggestions"] == []
+
+
+def test_snippets_escape_page_text(client, corpus):
+    content = client.get("/zh-hans/search/", {"q": "化学"}).content.decode()
+    assert html.escape("5 < 7") in content
