@@ -21,6 +21,7 @@ setup: $(VENV)/.installed
 demo: setup
 	$(PY) manage.py load_grants_demo
 	$(PY) manage.py load_demo
+	$(PY) manage.py rebuild_search_index
 	$(PY) manage.py ensure_admin
 
 # Serves site and admin at http://$(HOST):$(PORT) with the scheduler process beside it.
