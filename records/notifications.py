@@ -2,7 +2,8 @@
 
 ``notify()`` stores a ``Notification`` and, once the surrounding transaction commits, enqueues the
 django-tasks task ``send_notification``. The task renders ``records/email/<template>_subject.txt``
-and ``..._body.txt`` with the recipient's language active and sends the mail. If the mail server is
+and ``..._body.txt`` with the recipient's language active and sends the mail, with any text attachments
+(an event's or interview's ``.ics``) stored on the notification. If the mail server is
 down, the submission that caused the email has still succeeded: the task marks the notification
 failed with the error, and ``retry_failed()`` (command ``retry_notifications``) tries again later.
 Logs name a notification by id only, never by address.
@@ -34,6 +35,8 @@ class Notification(models.Model):
     language = models.CharField(_("language"), max_length=10)
     template = models.CharField(_("template"), max_length=100)
     context = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # [{"filename": "invitation.ics", "content": "BEGIN:VCALENDAR...", "mimetype": "text/calendar"}, ...]
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
@@ -62,9 +65,10 @@ class Notification(models.Model):
         return " ".join(subject.split()), body.strip() + "\n"
 
 
-def notify(recipient, template, context, *, language=None, owner=None):
+def notify(recipient, template, context, *, language=None, owner=None, attachments=None):
     """Queue an email to ``recipient`` from ``template`` in ``language`` (default: the active language).
 
+    ``attachments`` is a list of ``(filename, text_content, mimetype)``, e.g. an ``.ics`` invitation.
     The mail is sent by a background task after the current transaction commits.
     """
     notification = Notification(
@@ -72,6 +76,10 @@ def notify(recipient, template, context, *, language=None, owner=None):
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
         template=template,
         context=context,
+        attachments=[
+            {"filename": str(name), "content": str(content), "mimetype": str(mimetype)}
+            for name, content, mimetype in (attachments or ())
+        ],
     )
     if owner is not None:
         notification.owner_type = ContentType.objects.get_for_model(owner)
@@ -90,7 +98,10 @@ def deliver(notification_id):
     notification.attempts += 1
     try:
         subject, body = notification.render()
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient]).send()
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient])
+        for attachment in notification.attachments or ():
+            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+        message.send()
     except Exception as error:  # the mail server is down, refused the message, ...
         notification.status = Notification.Status.FAILED
         notification.last_error = f"{type(error).__name__}: {error}"[:2000]

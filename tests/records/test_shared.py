@@ -198,6 +198,28 @@ def test_a_failed_send_is_recorded_and_retried_later(django_capture_on_commit_ca
     assert len(mail.outbox) == 1
 
 
+def test_attachments_travel_with_the_email_even_after_a_retry(django_capture_on_commit_callbacks):
+    context = {"reference": "SMRF-2024-000002", "name": "N", "contact_name": "C"}
+    ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    with (
+        override_settings(EMAIL_BACKEND="tests.records.test_shared.BrokenBackend"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        notification = notify(
+            "a@example.org",
+            "grants/institution_received",
+            context,
+            language="en",
+            attachments=[("invitation.ics", ics, "text/calendar")],
+        )
+    assert mail.outbox == []
+    assert retry_failed() == 1
+    (message,) = mail.outbox
+    assert message.attachments == [("invitation.ics", ics, "text/calendar")]
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT
+
+
 # Intake protection --------------------------------------------------------------------------------
 
 
