@@ -16,10 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
@@ -40,11 +37,10 @@ from content.i18n import absolute_url
 from content.people import people_in_locale
 from records.events import services as registrations
 from records.events.models import Registration
-from records.intake import rate_limited
 
 from .base import BasePage
+from .intake import IntakePageMixin
 
-SESSION_KEY = "event_registration_confirmation"
 EVENTS_PER_PAGE = 12
 
 
@@ -235,7 +231,7 @@ class EventSpeaker(Orderable):
         verbose_name_plural = _("speakers")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
     """One event in one language."""
 
     series = models.ForeignKey(
@@ -307,6 +303,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     template = "content/event_page.html"
     confirmation_template = "content/event_registration_confirmation.html"
+    confirmation_param = "registered"
+    confirmation_session_key = "event_registration_confirmation"
+    rate_limit_scope = "events-registration"
     parent_page_types = ["content.EventIndexPage"]
     subpage_types = []
 
@@ -584,30 +583,19 @@ class EventPage(RoutablePageMixin, BasePage):
         context.setdefault("form", None)
         return context
 
-    def render_page(self, request, status=200, **extra):
-        context = self.get_context(request)
-        context.update(extra)
-        response = TemplateResponse(request, self.get_template(request), context, status=status)
-        add_never_cache_headers(response)  # the form carries a one-time token and a CSRF token
-        return response
-
     def new_form(self, data=None):
         return EventRegistrationForm(data, attendance_modes=self.attendance_modes)
 
     @path("", name="index")
     def index_view(self, request):
-        if request.method == "POST":
-            return self.serve_registration(request)
-        if request.GET.get("registered"):
-            return self.serve_confirmation(request)
-        form = self.new_form() if self.accepts_registrations() else None
-        return self.render_page(request, form=form)
+        return self.serve_intake(request)
 
-    def serve_registration(self, request):
+    def serve_form(self, request):
+        return self.render_page(request, form=self.new_form() if self.accepts_registrations() else None)
+
+    def serve_submission(self, request):
         if not self.accepts_registrations():
             return self.render_page(request, status=403, form=None, refusal=_("Registration for this event is closed."))
-        if rate_limited(request, "events-registration"):
-            return self.render_page(request, status=429, form=None, rate_limited=True)
         form = self.new_form(request.POST)
         refusal = None
         if form.is_valid():
@@ -621,27 +609,12 @@ class EventPage(RoutablePageMixin, BasePage):
             except registrations.RegistrationRefused as error:
                 refusal = error.message
             else:
-                request.session[SESSION_KEY] = {
-                    "page": self.pk,
-                    "reference": registration.reference,
-                    "status": registration.status,
-                }
-                return redirect(self.get_url(request) + "?registered=1")
+                return self.confirm(request, registration.reference, status=registration.status)
         keep_form = self.accepts_registrations()
         return self.render_page(request, status=400, form=form if keep_form else None, refusal=refusal)
 
-    def serve_confirmation(self, request):
-        confirmation = request.session.get(SESSION_KEY)
-        if not confirmation or confirmation.get("page") != self.pk:
-            return redirect(self.get_url(request))
-        context = self.get_context(request)
-        context.update(
-            confirmation=confirmation,
-            waitlisted=confirmation.get("status") == Registration.Status.WAITLISTED,
-        )
-        response = TemplateResponse(request, self.confirmation_template, context)
-        add_never_cache_headers(response)
-        return response
+    def confirmation_context(self, confirmation):
+        return {"waitlisted": confirmation.get("status") == Registration.Status.WAITLISTED}
 
     @path("ics/", name="ics")
     def ics_view(self, request):

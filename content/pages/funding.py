@@ -7,10 +7,7 @@ reference number (kept in the session, never in the URL).
 """
 
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -21,20 +18,19 @@ from content.blocks import BodyBlock
 from records.grants import services
 from records.grants.forms import ApplicationForm, InstitutionRegistrationForm, StatusLookupForm
 from records.grants.models import RegistrationRound
-from records.intake import rate_limited
 
 from .base import BasePage
+from .intake import IntakePageMixin
 
-SESSION_KEY = "funding_confirmation"
 
-
-class FundingFormPage(BasePage):
-    """Shared behaviour of the funding form pages: never cached, rate-limited POSTs, a confirmation step."""
+class FundingFormPage(IntakePageMixin, BasePage):
+    """Shared behaviour of the funding form pages: an intake form page whose confirmation links to the status page."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     confirmation_template = "content/funding_confirmation.html"
+    confirmation_session_key = "funding_confirmation"
     rate_limit_scope = "funding"
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -43,40 +39,11 @@ class FundingFormPage(BasePage):
     class Meta:
         abstract = True
 
-    def render(self, request, status=200, **extra):
-        context = self.get_context(request)
-        context.update(extra)
-        response = TemplateResponse(request, self.get_template(request), context, status=status)
-        add_never_cache_headers(response)
-        return response
-
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            if rate_limited(request, self.rate_limit_scope):
-                return self.render(
-                    request,
-                    status=429,
-                    form=None,
-                    rate_limited=True,
-                )
-            return self.serve_post(request)
-        if request.GET.get("done"):
-            return self.serve_confirmation(request)
-        return self.serve_get(request)
+        return self.serve_intake(request)
 
-    def remember(self, request, kind, reference):
-        request.session[SESSION_KEY] = {"page": self.pk, "kind": kind, "reference": reference}
-        return redirect(self.get_url(request) + "?done=1")
-
-    def serve_confirmation(self, request):
-        confirmation = request.session.get(SESSION_KEY)
-        if not confirmation or confirmation.get("page") != self.pk:
-            return redirect(self.get_url(request))
-        context = self.get_context(request)
-        context.update(confirmation=confirmation, status_page=self.status_page())
-        response = TemplateResponse(request, self.confirmation_template, context)
-        add_never_cache_headers(response)
-        return response
+    def confirmation_context(self, confirmation):
+        return {"status_page": self.status_page()}
 
     def status_page(self):
         return ApplicationStatusPage.objects.live().public().filter(locale_id=self.locale_id).first()
@@ -111,15 +78,15 @@ class FundCallPage(FundingFormPage):
         context["phase"] = call.phase() if call else None
         return context
 
-    def serve_get(self, request):
+    def serve_form(self, request):
         call = self.call
         form = ApplicationForm(call=call) if call and call.is_open() else None
-        return self.render(request, form=form)
+        return self.render_page(request, form=form)
 
-    def serve_post(self, request):
+    def serve_submission(self, request):
         call = self.call
         if call is None:
-            return self.render(request, status=404, form=None)
+            return self.render_page(request, status=404, form=None)
         form = ApplicationForm(request.POST, request.FILES, call=call)
         refusal = None
         if form.is_valid():
@@ -137,9 +104,9 @@ class FundCallPage(FundingFormPage):
             except services.SubmissionRefused as error:
                 refusal = error.message
             else:
-                return self.remember(request, "application", application.reference)
+                return self.confirm(request, application.reference, kind="application")
         still_open = call.is_open(timezone.now())
-        return self.render(request, status=400, form=form if still_open else None, refusal=refusal)
+        return self.render_page(request, status=400, form=form if still_open else None, refusal=refusal)
 
 
 class InstitutionRegistrationPage(FundingFormPage):
@@ -164,13 +131,13 @@ class InstitutionRegistrationPage(FundingFormPage):
         context["next_round"] = self.next_round() if context["round"] is None else None
         return context
 
-    def serve_get(self, request):
-        return self.render(request, form=InstitutionRegistrationForm() if self.current_round() else None)
+    def serve_form(self, request):
+        return self.render_page(request, form=InstitutionRegistrationForm() if self.current_round() else None)
 
-    def serve_post(self, request):
+    def serve_submission(self, request):
         registration_round = self.current_round()
         if registration_round is None:
-            return self.render(request, status=400, form=None)
+            return self.render_page(request, status=400, form=None)
         form = InstitutionRegistrationForm(request.POST, request.FILES)
         refusal = None
         if form.is_valid():
@@ -186,8 +153,8 @@ class InstitutionRegistrationPage(FundingFormPage):
             except services.SubmissionRefused as error:
                 refusal = error.message
             else:
-                return self.remember(request, "institution", institution.reference)
-        return self.render(request, status=400, form=form, refusal=refusal)
+                return self.confirm(request, institution.reference, kind="institution")
+        return self.render_page(request, status=400, form=form, refusal=refusal)
 
 
 class ApplicationStatusPage(FundingFormPage):
@@ -200,17 +167,17 @@ class ApplicationStatusPage(FundingFormPage):
         verbose_name = _("application status page")
         verbose_name_plural = _("application status pages")
 
-    def serve_get(self, request):
-        return self.render(request, form=StatusLookupForm())
+    def serve_form(self, request):
+        return self.render_page(request, form=StatusLookupForm())
 
-    def serve_post(self, request):
+    def serve_submission(self, request):
         form = StatusLookupForm(request.POST)
         if not form.is_valid():
-            return self.render(request, status=400, form=form)
+            return self.render_page(request, status=400, form=form)
         application = services.lookup_status(form.cleaned_data["reference"], form.cleaned_data["email"])
         if application is None:
-            return self.render(request, form=form, not_found=True)
-        return self.render(
+            return self.render_page(request, form=form, not_found=True)
+        return self.render_page(
             request,
             form=StatusLookupForm(),
             result={"reference": application.reference, "status": services.public_status(application)},

@@ -9,10 +9,7 @@ longer carries JobPosting markup. Applications are handed to
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
@@ -24,12 +21,11 @@ from wagtail.search import index
 from content import structured_data as ld
 from content.forms import JobApplicationForm
 from content.i18n import absolute_url
-from records.intake import rate_limited
 from records.recruitment import services as recruitment
 
 from .base import BasePage
+from .intake import IntakePageMixin
 
-SESSION_KEY = "job_application_confirmation"
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
 
@@ -114,7 +110,7 @@ class JobIndexPage(BasePage):
         return context
 
 
-class JobPostingPage(BasePage):
+class JobPostingPage(IntakePageMixin, BasePage):
     """One job posting in one language."""
 
     category = models.CharField(_("category"), max_length=20, choices=JobCategory.choices)
@@ -151,6 +147,9 @@ class JobPostingPage(BasePage):
 
     template = "content/job_posting_page.html"
     confirmation_template = "content/job_application_confirmation.html"
+    confirmation_param = "applied"
+    confirmation_session_key = "job_application_confirmation"
+    rate_limit_scope = "recruitment-application"
     parent_page_types = ["content.JobIndexPage"]
     subpage_types = []
 
@@ -296,28 +295,18 @@ class JobPostingPage(BasePage):
         context.setdefault("form", None)
         return context
 
-    def render_page(self, request, status=200, **extra):
-        context = self.get_context(request)
-        context.update(extra)
-        response = TemplateResponse(request, self.get_template(request), context, status=status)
-        add_never_cache_headers(response)
-        return response
-
     def new_form(self, data=None, files=None):
         return JobApplicationForm(data, files, research_statement=self.research_statement_required)
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            return self.serve_application(request)
-        if request.GET.get("applied"):
-            return self.serve_confirmation(request)
+        return self.serve_intake(request)
+
+    def serve_form(self, request):
         return self.render_page(request, form=self.new_form() if self.is_open() else None)
 
-    def serve_application(self, request):
+    def serve_submission(self, request):
         if not self.is_open():
             return self.render_page(request, status=403, form=None)
-        if rate_limited(request, "recruitment-application"):
-            return self.render_page(request, status=429, form=None, rate_limited=True)
         form = self.new_form(request.POST, request.FILES)
         refusal = None
         if form.is_valid():
@@ -335,16 +324,5 @@ class JobPostingPage(BasePage):
             except recruitment.ApplicationRefused as error:
                 refusal = error.message
             else:
-                request.session[SESSION_KEY] = {"page": self.pk, "reference": application.reference}
-                return redirect(self.get_url(request) + "?applied=1")
+                return self.confirm(request, application.reference)
         return self.render_page(request, status=400, form=form if self.is_open() else None, refusal=refusal)
-
-    def serve_confirmation(self, request):
-        confirmation = request.session.get(SESSION_KEY)
-        if not confirmation or confirmation.get("page") != self.pk:
-            return redirect(self.get_url(request))
-        context = self.get_context(request)
-        context["confirmation"] = confirmation
-        response = TemplateResponse(request, self.confirmation_template, context)
-        add_never_cache_headers(response)
-        return response
