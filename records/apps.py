@@ -9,3 +9,6 @@ class RecordsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .exports import neutralise_every_admin_export
+
+        neutralise_every_admin_export()

@@ -91,6 +91,36 @@ class StateMachine:
     def targets_from(self, state):
         return [t.target for t in self.transitions if state in t.sources]
 
+    def bulk_transitions(self, user):
+        """The moves marked for bulk use that ``user`` may make."""
+        return [t for t in self.transitions if t.bulk and self.user_may(t, user)]
+
+    def bulk_move(self, queryset, target, user, *, reason="", move=None):
+        """Move each record of ``queryset`` that can make a bulk move to ``target``; return ``(moved, skipped)``.
+
+        Each record is moved (and logged) on its own by ``move(obj, target, user, reason)`` (default: ``self.move``),
+        so an app can send its emails; a record the move is not allowed for is skipped.
+        """
+        transitions = [t for t in self.transitions if t.target == target and t.bulk]
+        if not transitions:
+            raise TransitionNotAllowed(self.label(target), code="not_bulk")
+        if not any(self.user_may(t, user) for t in transitions):
+            raise PermissionDenied(_("You are not permitted to make this move."))
+        move = move or (lambda obj, to, actor, why: self.move(obj, to, user=actor, reason=why))
+        sources = {source for t in transitions for source in t.sources}
+        moved = skipped = 0
+        for obj in queryset.order_by("pk").iterator(chunk_size=500):
+            if getattr(obj, self.field_name) not in sources:
+                skipped += 1
+                continue
+            try:
+                move(obj, target, user, reason)
+            except TransitionNotAllowed:
+                skipped += 1
+            else:
+                moved += 1
+        return moved, skipped
+
     def move(self, obj, target, *, user=None, actor=None, reason="", data=None, extra_updates=None, at=None):
         """Move ``obj`` to ``target``; return the ``Transition`` made.
 

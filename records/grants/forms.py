@@ -12,31 +12,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from records.intake import IntakeForm
+from records.screens import BulkMoveForm, MoveForm  # noqa: F401  (shared by every records app)
 from records.uploads import PDF, XLSX, CheckedFileField
+from records.validators import no_control_characters, phone_number, plain_name
 
 from .models import ApplicationType, Category, Institution, InstitutionStatus, PanelMeeting
 from .models.institutions import normalize_credit_code, validate_credit_code
 from .services.intake import APPLICATION_KIND, INSTITUTION_KIND, MAX_TEAM
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PHONE = re.compile(r"^[0-9+()\-\s]{5,40}$")
 _TEAM_SPLIT = re.compile(r"\s*[|｜\t]\s*")
-
-
-def no_control_characters(value):
-    if _CONTROL.search(value or ""):
-        raise ValidationError(_("Please remove the control characters from this text."), code="control")
-
-
-def plain_name(value):
-    no_control_characters(value)
-    if re.search(r"[<>{}]", value or ""):
-        raise ValidationError(_("Names cannot contain the characters < > { }."), code="name_characters")
-
-
-def phone_number(value):
-    if not _PHONE.match(value or ""):
-        raise ValidationError(_("Enter a phone number using digits, spaces, +, - and brackets."), code="phone")
 
 
 def _text(label, max_length, help_text="", validators=(no_control_characters,), required=True, widget=None):
@@ -231,25 +215,6 @@ class StatusLookupForm(forms.Form):
 
 
 # Staff and reviewer forms ------------------------------------------------------------------------
-
-
-class MoveForm(forms.Form):
-    target = forms.ChoiceField(label=_("Move to"))
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, transitions=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [(t.target, t.label) for t in transitions]
-
-
-class BulkMoveForm(forms.Form):
-    target = forms.ChoiceField(label=_("Move every listed application that can make the move to"))
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    confirm = forms.BooleanField(label=_("I have checked the filters: move these applications."))
-
-    def __init__(self, *args, transitions=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [(t.target, t.label) for t in transitions]
 
 
 class InstitutionDecisionForm(forms.Form):

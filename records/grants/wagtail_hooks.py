@@ -9,7 +9,6 @@ import django_filters
 from django import forms
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,10 +16,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from records.exports import SafeSpreadsheetExportMixin
+from records.listing import IntakeRecordPolicy, PlainColumn, PlainTitleColumn
 from records.permissions import in_group
 from records.references import REFERENCE_PATTERN
 
@@ -40,19 +39,6 @@ from .models import (
 from .roles import REVIEWERS
 from .views import reviewer as reviewer_views
 from .views import staff as staff_views
-
-
-class IntakeRecordPolicy(ModelPermissionPolicy):
-    """Records that only the public forms create: nobody adds, edits or deletes them in the admin."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
 
 register_permission_policy(Application, IntakeRecordPolicy(Application))
 register_permission_policy(Institution, IntakeRecordPolicy(Institution))
@@ -94,23 +80,6 @@ class ApplicationFilterSet(WagtailFilterSet):
     class Meta:
         model = Application
         fields = ["call", "status", "application_type", "category", "institution_name", "institution"]
-
-
-class PlainColumn(Column):
-    """A column rendered without a template per cell: long lists stay fast (thousands of rows, 25 a page)."""
-
-    def render_cell_html(self, instance, parent_context):
-        value = self.get_value(instance)
-        return format_html("<td>{}</td>", "" if value is None else value)
-
-
-class PlainTitleColumn(TitleColumn):
-    def render_cell_html(self, instance, parent_context):
-        return format_html(
-            '<td class="title"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
-            self.get_link_url(instance, parent_context),
-            self.get_value(instance),
-        )
 
 
 class LinkColumn(Column):

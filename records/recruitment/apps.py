@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,6 @@ class RecruitmentConfig(AppConfig):
 
     def ready(self):
         from . import access  # noqa: F401  (registers the private-file access check)
+        from .signal_handlers import ensure_recruitment_groups
+
+        post_migrate.connect(ensure_recruitment_groups, sender=self, dispatch_uid="recruitment-groups-setup")

@@ -6,24 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-
-def pick(zh, en):
-    """The English text when the active language is English and it is filled in, else the Chinese one."""
-    if (get_language() or "").startswith("en"):
-        return en or zh
-    return zh or en
-
-
-def localized(obj, base):
-    """``obj.<base>_en`` or ``obj.<base>_zh`` for the active language (see ``pick``)."""
-    return pick(getattr(obj, f"{base}_zh", ""), getattr(obj, f"{base}_en", ""))
+from records.translated import localized, pick  # noqa: F401  (re-exported: grants code imports them from here)
 
 
 class ExpertiseField(models.Model):

@@ -11,7 +11,6 @@ from records.statemachine import APPLICANT
 
 from ..models import Institution, InstitutionStatus, Status
 from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION
-from .errors import GrantsError
 
 NOTIFY_ON = {Status.REJECTED_FORMAL: "grants/application_rejected_formal"}
 
@@ -57,24 +56,7 @@ def bulk_move(applications, to_state, user, reason=""):
 
     Only transitions marked for bulk use; every record is moved and logged on its own.
     """
-    transitions = [t for t in APPLICATION_PIPELINE.transitions if t.target == to_state and t.bulk]
-    if not transitions:
-        raise GrantsError(APPLICATION_PIPELINE.label(to_state), code="not_bulk")
-    sources = {source for t in transitions for source in t.sources}
-    if not any(APPLICATION_PIPELINE.user_may(t, user) for t in transitions):
-        raise PermissionDenied
-    moved = skipped = 0
-    for application in applications.select_related("call").order_by("pk").iterator(chunk_size=500):
-        if application.status not in sources:
-            skipped += 1
-            continue
-        try:
-            move(application, to_state, user, reason)
-        except GrantsError:
-            skipped += 1
-        else:
-            moved += 1
-    return moved, skipped
+    return APPLICATION_PIPELINE.bulk_move(applications.select_related("call"), to_state, user, reason=reason, move=move)
 
 
 def withdraw(application, *, reason, user=None, applicant_email=None):

@@ -1,26 +1,26 @@
 """Staff screens beyond plain listing: inspect with history and actions, moves, bulk moves, dashboard, panel."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from records import audit
-from records.files import download_url
+from records import screens
 from records.permissions import group_required
+from records.screens import file_link as _file_link
+from records.screens import history_rows
+from records.screens import post_only as _post_only
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
 from ..forms import (
     AssignForm,
-    BulkMoveForm,
     DecisionForm,
     DisbursementForm,
     InstitutionDecisionForm,
@@ -32,24 +32,6 @@ from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION
 from ..roles import GRANTS_OFFICE
 
 office_only = group_required(GRANTS_OFFICE)
-
-
-def history_rows(obj, machine):
-    """The audit entries of ``obj`` with readable state labels."""
-    rows = []
-    for entry in audit.history(obj):
-        rows.append(
-            {
-                "entry": entry,
-                "from_label": machine.label(entry.from_state) if entry.from_state else "",
-                "to_label": machine.label(entry.to_state) if entry.to_state else "",
-            }
-        )
-    return rows
-
-
-def _file_link(stored):
-    return {"name": stored.original_name, "url": download_url(stored), "size": stored.size} if stored else None
 
 
 class ApplicationInspectView(InspectView):
@@ -93,12 +75,6 @@ class ApplicationInspectView(InspectView):
 
 def _inspect_url(application):
     return reverse("grants_application:inspect", args=[application.pk])
-
-
-def _post_only(request):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    return None
 
 
 def _report(request, error):
@@ -196,7 +172,7 @@ def application_decide(request, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return redirect(request.POST.get("next") or _inspect_url(application))
+    return redirect(get_valid_next_url_from_request(request) or _inspect_url(application))  # never to another host
 
 
 @office_only
@@ -254,54 +230,12 @@ def institution_decide(request, pk):
 
 
 @method_decorator(office_only, name="dispatch")
-class BulkMoveView(WagtailAdminTemplateMixin, TemplateView):
+class BulkMoveView(screens.BulkMoveView):
     """Move every application of the filtered list that can make the chosen move (each one logged)."""
 
-    template_name = "grants/admin/bulk_move.html"
-    page_title = _("Bulk move")
-    header_icon = "resubmit"
-    index_view = None  # the viewset's index view class, to reuse its filters and search
-    index_view_kwargs = None
+    machine = APPLICATION_PIPELINE
+    move_records = staticmethod(services.bulk_move)
     index_url_name = "grants_application:index"
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        listing = self.index_view(**self.index_view_kwargs)
-        listing.setup(request, *args, **kwargs)
-        self.queryset = listing.get_queryset()
-        self.transitions = [
-            t for t in APPLICATION_PIPELINE.transitions if t.bulk and APPLICATION_PIPELINE.user_may(t, request.user)
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        counts = {}
-        for transition in self.transitions:
-            counts[transition.target] = self.queryset.filter(status__in=transition.sources).count()
-        context.update(
-            form=kwargs.get("form") or BulkMoveForm(transitions=self.transitions),
-            total=self.queryset.count(),
-            movable=[(t, counts[t.target]) for t in self.transitions],
-            back_url=reverse(self.index_url_name) + ("?" + self.request.GET.urlencode() if self.request.GET else ""),
-        )
-        return context
-
-    def post(self, request, *args, **kwargs):
-        form = BulkMoveForm(request.POST, transitions=self.transitions)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        try:
-            moved, skipped = services.bulk_move(
-                self.queryset, form.cleaned_data["target"], request.user, form.cleaned_data["reason"]
-            )
-        except (TransitionNotAllowed, PermissionDenied) as error:
-            _report(request, error)
-            return self.render_to_response(self.get_context_data(form=form))
-        messages.success(
-            request,
-            _("%(moved)s application(s) moved, %(skipped)s left as they were.") % {"moved": moved, "skipped": skipped},
-        )
-        return redirect(self.get_context_data()["back_url"])
 
 
 @method_decorator(office_only, name="dispatch")

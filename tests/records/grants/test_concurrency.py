@@ -2,7 +2,6 @@
 panel decisions racing for the last of the budget. (SQLite serialises all writers, so these need PostgreSQL.)"""
 
 import datetime
-import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from records.grants import services
 from records.grants.models import Application, Status
 from records.references import next_reference
 from tests.factories import grants as f
+from tests.factories.concurrency import run_together
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -23,28 +23,6 @@ pytestmark = [
         reason="needs PostgreSQL (set DATABASE_URL=postgres://...): SQLite cannot run concurrent writers",
     ),
 ]
-
-
-def run_together(count, work):
-    """Run ``work(index)`` in ``count`` threads released at the same moment; return results and errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, [None] * count
-
-    def runner(index):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = work(index)
-        except Exception as error:  # collected and checked by the test
-            errors[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
 
 
 def checked_pdf(name):

@@ -15,16 +15,12 @@ from records import audit, intake
 from records.files import cleanup_on_failure, store_upload
 from records.notifications import notify
 from records.references import next_reference
-from records.statemachine import TransitionNotAllowed
 
-from .models import JobApplication
+from ..models import JobApplication
+from .errors import ApplicationRefused
 
 APPLICATION_KIND = "recruitment.application"
 REFERENCE_PREFIX = "SMJA"
-
-
-class ApplicationRefused(TransitionNotAllowed):
-    """The application cannot be accepted; ``message`` says why in the applicant's language."""
 
 
 @dataclass(frozen=True)

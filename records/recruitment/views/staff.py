@@ -1,0 +1,241 @@
+"""HR screens beyond plain listing: inspect with history, files, interviews and moves; bulk moves; a round's
+slots; the report with its CSV/XLSX export."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import DeleteView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from records import screens
+from records.exports import table_response
+from records.permissions import group_required
+from records.statemachine import TransitionNotAllowed
+
+from .. import services
+from ..forms import CancelInterviewForm, MoveForm, ReportFilterForm, ScheduleForm, SlotsForm, default_first_start
+from ..models import Interview, InterviewRound, JobApplication, Status
+from ..pipeline import PIPELINE
+from ..roles import HR_STAFF
+
+hr_only = group_required(HR_STAFF)
+
+ACTIONS = {
+    "interview_scheduled": _("Interview scheduled"),
+    "interview_cancelled": _("Interview cancelled"),
+    "evaluation_recorded": _("Evaluation recorded"),
+    "evaluation_updated": _("Evaluation updated"),
+    "anonymised": _("Personal information deleted (retention period over)"),
+}
+
+
+def describe(entry):
+    label = ACTIONS.get(entry.action)
+    if label and entry.action.startswith("interview_") and entry.data.get("starts_at"):
+        starts = timezone.localtime(datetime.datetime.fromisoformat(entry.data["starts_at"]))
+        return f"{label}: {starts:%Y-%m-%d %H:%M}"
+    if label and entry.action.startswith("evaluation_"):
+        return f"{label}: {entry.data.get('score')}"
+    return label or ""
+
+
+def file_links(*pairs):
+    """``(label, stored file)`` pairs as links for a template, leaving out missing files."""
+    return [{**screens.file_link(stored), "label": label} for label, stored in pairs if stored]
+
+
+def _inspect_url(application):
+    return reverse("recruitment_application:inspect", args=[application.pk])
+
+
+@method_decorator(hr_only, name="dispatch")
+class ApplicationInspectView(InspectView):
+    template_name = "recruitment/admin/application_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            JobApplication.objects.select_related("cv", "cover_letter", "research_statement"), pk=self.pk
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application, user = self.object, self.request.user
+        transitions = PIPELINE.available(application, user)
+        interviews = list(application.interviews.select_related("slot", "round"))
+        evaluations = {}
+        for evaluation in services.evaluations_visible_to(user, interviews):
+            evaluations.setdefault(evaluation.interview_id, []).append(evaluation)
+        for interview in interviews:
+            interview.visible_evaluations = evaluations.get(interview.pk, [])
+        schedule_form = ScheduleForm(application=application) if application.status == Status.INTERVIEW else None
+        context.update(
+            application=application,
+            status_label=PIPELINE.label(application.status),
+            files=file_links(
+                (_("CV"), application.cv),
+                (_("Cover letter"), application.cover_letter),
+                (_("Research statement"), application.research_statement),
+            ),
+            history=screens.history_rows(application, PIPELINE, describe),
+            move_form=MoveForm(transitions=transitions) if transitions else None,
+            interviews=interviews,
+            schedule_form=schedule_form,
+            cancel_form=CancelInterviewForm(),
+        )
+        return context
+
+
+@hr_only
+def application_move(request, pk):
+    application = get_object_or_404(JobApplication, pk=pk)
+    return screens.handle_move(request, application, PIPELINE, services.move, _inspect_url(application))
+
+
+@hr_only
+def application_schedule(request, pk):
+    if response := screens.post_only(request):
+        return response
+    application = get_object_or_404(JobApplication, pk=pk)
+    form = ScheduleForm(request.POST, application=application)
+    if form.is_valid():
+        try:
+            interview = services.schedule(application, form.cleaned_data["slot"], request.user)
+        except TransitionNotAllowed as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Interview scheduled for %(slot)s; the invitation is on its way.") % {"slot": interview.slot}
+            )
+    else:
+        messages.error(request, _("This time slot is no longer free. Please choose another one."))
+    return redirect(_inspect_url(application))
+
+
+@hr_only
+def interview_cancel(request, pk):
+    if response := screens.post_only(request):
+        return response
+    interview = get_object_or_404(Interview.objects.select_related("application"), pk=pk)
+    form = CancelInterviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cancel(interview, request.user, form.cleaned_data["reason"])
+        except TransitionNotAllowed as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Interview cancelled; the slot is free again."))
+    else:
+        messages.error(request, _("Please give a reason for this move."))
+    return redirect(_inspect_url(interview.application))
+
+
+@method_decorator(hr_only, name="dispatch")
+class BulkMoveView(screens.BulkMoveView):
+    """Move every application of the filtered list that can make the chosen move (each one logged and emailed)."""
+
+    machine = PIPELINE
+    move_records = staticmethod(services.bulk_move)
+    index_url_name = "recruitment_application:index"
+
+
+@method_decorator(hr_only, name="dispatch")
+class RoundInspectView(InspectView):
+    template_name = "recruitment/admin/round_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        interview_round = self.object
+        slots = interview_round.slots.select_related("interview__application").order_by("starts_at")
+        context.update(
+            interview_round=interview_round,
+            slots=slots,
+            panel=list(interview_round.panel.order_by("username")),
+            slots_form=kwargs.get("slots_form")
+            or SlotsForm(initial={"first_start": default_first_start(interview_round)}),
+            shortlisted_url=reverse("recruitment_application:index")
+            + f"?status={Status.INTERVIEW}&posting_category={interview_round.category}",
+        )
+        return context
+
+
+class RoundDeleteView(DeleteView):
+    """Delete a round only while no candidate is booked into it (the interviews keep their history)."""
+
+    def form_valid(self, form):
+        if self.object.interviews.exists():
+            messages.error(self.request, _("A round with scheduled interviews cannot be deleted."))
+            return redirect(reverse("recruitment_round:inspect", args=[self.object.pk]))
+        return super().form_valid(form)
+
+
+@hr_only
+def round_add_slots(request, pk):
+    if response := screens.post_only(request):
+        return response
+    interview_round = get_object_or_404(InterviewRound, pk=pk)
+    form = SlotsForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.add_slots(
+                interview_round,
+                request.user,
+                first_start=data["first_start"],
+                minutes=data["minutes"],
+                count=data["count"],
+                gap_minutes=data["gap_minutes"],
+            )
+        except (TransitionNotAllowed, PermissionDenied) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("%(count)s slot(s) added.") % {"count": len(created)})
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(reverse("recruitment_round:inspect", args=[interview_round.pk]))
+
+
+REPORT_HEADINGS = (
+    ("year", _("Year")),
+    ("category_label", _("Category")),
+    ("applications", _("Applications")),
+    ("rounds", _("Interview rounds")),
+    ("interviews", _("Interviews")),
+    ("hires", _("Hires")),
+)
+
+
+@method_decorator(hr_only, name="dispatch")
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Applications, interview rounds, interviews and hires per category and year, with CSV and XLSX export."""
+
+    template_name = "recruitment/admin/report.html"
+    page_title = _("Recruitment report")
+    header_icon = "table"
+
+    def get(self, request, *args, **kwargs):
+        form = ReportFilterForm(request.GET or None, years=services.years())
+        filters = form.cleaned_data if form.is_valid() else {}
+        rows = services.figures(year=filters.get("year"), category=filters.get("category") or None)
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx"):
+            return table_response(
+                [str(label) for _key, label in REPORT_HEADINGS],
+                [[row[key] for key, _label in REPORT_HEADINGS] for row in rows],
+                export,
+                "recruitment-report",
+            )
+        query = request.GET.copy()
+        query.pop("export", None)
+        context = self.get_context_data(
+            form=form, rows=rows, totals=services.totals(rows), query=query.urlencode(), headings=REPORT_HEADINGS
+        )
+        return self.render_to_response(context)
