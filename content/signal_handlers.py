@@ -56,3 +56,19 @@ def connect_digest_feed_handlers():
     for model in (PageViewRestriction, FieldOfMedicine, get_document_model()):
         post_save.connect(invalidate_digest_feeds, sender=model, dispatch_uid=f"digest-feeds-save-{model}")
         post_delete.connect(invalidate_digest_feeds, sender=model, dispatch_uid=f"digest-feeds-delete-{model}")
+
+
+def sync_event_registrations(sender, instance=None, **kwargs):
+    """An event page was published: the registrations back office takes over its details and capacity
+    (a larger capacity moves the waiting list up, with an email to each one who gets a place)."""
+    from records.events.services import sync_event
+
+    sync_event(instance.event_info())
+
+
+def connect_event_handlers():
+    from wagtail.signals import page_published
+
+    from .pages.events import EventPage
+
+    page_published.connect(sync_event_registrations, sender=EventPage, dispatch_uid="events-registrations-sync")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,8 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Event registrations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signal_handlers import ensure_events_groups
+
+        post_migrate.connect(ensure_events_groups, sender=self, dispatch_uid="events-groups-setup")

@@ -355,3 +355,50 @@ class RegistrationTests(TestCase):
         html = self.client.get(self.pages["past_event"].url).content.decode()
         self.assertNotIn('name="form_token"', html)
         self.assertEqual(self.client.post(self.pages["past_event"].url, {"name": "x"}).status_code, 403)
+
+    # -- the registrations back office behind the form ------------------------------------------------------------
+
+    def test_the_confirmation_email_carries_the_pages_ics_in_the_visitors_language(self):
+        for key, email, language in (("event", "zh@example.org", "zh-hans"), ("event_en", "en@example.org", "en")):
+            with self.captureOnCommitCallbacks(execute=True):
+                self.assertEqual(self.register(key, email=email).status_code, 302)
+            message = mail.outbox[-1]
+            (name, content, mimetype) = message.attachments[0]
+            self.assertEqual((name, mimetype), (f"smart-event-{self.pages[key].pk}.ics", "text/calendar"))
+            (attached,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
+            page_ics = self.client.get(self.pages[key].url + "ics/").content
+            (published,) = icalendar.Calendar.from_ical(page_ics).walk("VEVENT")
+            self.assertEqual(str(attached["UID"]), str(published["UID"]))  # calendars update, not duplicate
+            self.assertEqual(str(attached["SUMMARY"]), self.pages[key].title)
+            self.assertEqual(attached.decoded("DTSTART"), self.pages[key].start)
+            self.assertIn(f"/{language}/registrations/cancel/", message.body)
+        self.assertIn("报名确认", mail.outbox[0].subject)
+        self.assertIn("Registration confirmed", mail.outbox[1].subject)
+
+    def test_a_larger_capacity_published_on_the_page_moves_the_waiting_list_up(self):
+        for email in ("a@example.org", "b@example.org", "c@example.org", "d@example.org"):
+            self.register("event", email=email)
+        event = EventPage.objects.get(pk=self.pages["event"].pk)
+        event.capacity = 3
+        with self.captureOnCommitCallbacks(execute=True):
+            event.save_revision().publish()
+        statuses = dict(Registration.objects.values_list("email", "status"))
+        self.assertEqual(statuses["c@example.org"], "confirmed")
+        self.assertEqual(statuses["d@example.org"], "waitlisted")
+        self.assertEqual([m.to for m in mail.outbox], [["c@example.org"]])
+        self.assertIn("您已获得名额", mail.outbox[0].subject)  # "You have a place", in the language used
+        self.assertEqual(mail.outbox[0].attachments[0][2], "text/calendar")
+
+    def test_a_capacity_changed_by_events_staff_is_what_the_page_shows_and_enforces(self):
+        from records.events.services import set_capacity
+        from tests.factories.events import events_staff
+
+        self.register("event", email="a@example.org")
+        self.register("event", email="b@example.org")
+        self.assertIn("名额已满", self.client.get(self.pages["event"].url).content.decode())  # "Fully booked"
+        set_capacity(self.pages["event"].translation_key, 3, user=events_staff())
+        html = self.client.get(self.pages["event"].url).content.decode()
+        self.assertNotIn("名额已满", html)
+        self.assertEqual(self.register("event_en", email="c@example.org").status_code, 302)
+        self.assertEqual(Registration.objects.get(email="c@example.org").status, "confirmed")
+        self.assertIn("名额已满", self.client.get(self.pages["event"].url).content.decode())

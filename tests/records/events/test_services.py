@@ -1,7 +1,6 @@
 """records.events.services.register_for_event: capacity, waiting list, refusals, double submit (single-threaded)."""
 
 import datetime
-import uuid
 
 import pytest
 from django.utils import timezone
@@ -10,45 +9,15 @@ from records import audit
 from records.events.models import EventCapacity, Registration
 from records.events.services import (
     REGISTRATION_KIND,
-    EventInfo,
     RegistrationRefused,
     register_for_event,
     registration_counts,
 )
 from records.intake import issue_token, read_token
 from records.notifications import Notification
-
-NOW = datetime.datetime(2026, 3, 1, 10, 0, tzinfo=datetime.UTC)
-
-
-def event(**extra):
-    values = {
-        "key": str(uuid.uuid4()),
-        "page_id": 42,
-        "title": "Sample symposium",
-        "url": "https://example.org/en/events/sample/",
-        "starts_at": NOW + datetime.timedelta(days=10),
-        "ends_at": NOW + datetime.timedelta(days=10, hours=8),
-        "registration_open": True,
-        "capacity": 2,
-        "deadline": NOW + datetime.timedelta(days=9),
-        "waiting_list": True,
-        "attendance_modes": ("in_person", "online"),
-    }
-    values.update(extra)
-    return EventInfo(**values)
-
-
-def data(email, **extra):
-    values = {"name": "Test Person", "email": email, "organisation": "Sample University", "attendance": "in_person"}
-    values["consent"] = True
-    values.update(extra)
-    return values
-
-
-def register(info, email, **kwargs):
-    kwargs.setdefault("now", NOW)
-    return register_for_event(event=info, data=data(email), language=kwargs.pop("language", "en"), **kwargs)
+from tests.factories.events import NOW, register
+from tests.factories.events import event_info as event
+from tests.factories.events import registration_data as data
 
 
 @pytest.mark.django_db

@@ -2,23 +2,24 @@
 
 ``register_for_event`` decides, under a lock on the event's capacity row, whether a registration is
 confirmed or goes on the waiting list, so the capacity holds even when many people register at once.
-The page describes its event with an ``EventInfo`` of plain values (``records`` never imports pages).
+The page describes its event with an ``EventInfo`` of plain values (``records`` never imports pages),
+including the event's iCalendar text, which the confirmation email attaches.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from records import audit, intake
-from records.notifications import notify
 from records.references import next_reference
 from records.statemachine import TransitionNotAllowed
 
-from .models import EventCapacity, Registration
+from ..models import Registration
+from .emails import send_registration_email
+from .seats import apply_event_info, fill_seats, lock_event
 
 REGISTRATION_KIND = "events.registration"
 REFERENCE_PREFIX = "SMEV"
@@ -43,21 +44,8 @@ class EventInfo:
     deadline: datetime.datetime | None = None  # None: registration closes when the event starts
     waiting_list: bool = True
     attendance_modes: tuple = field(default=(Registration.Attendance.IN_PERSON,))
-
-
-@dataclass(frozen=True)
-class Counts:
-    confirmed: int = 0
-    waitlisted: int = 0
-
-
-def registration_counts(event_key):
-    """How many registrations of the event are confirmed and on the waiting list."""
-    totals = Registration.objects.filter(event_key=str(event_key)).aggregate(
-        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
-        waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
-    )
-    return Counts(confirmed=totals["confirmed"] or 0, waitlisted=totals["waitlisted"] or 0)
+    language: str = ""  # the language of the page that describes the event
+    calendar: str = ""  # the event as an iCalendar file (text), attached to the emails of confirmed registrants
 
 
 def check_open(event, now):
@@ -70,30 +58,19 @@ def check_open(event, now):
         raise RegistrationRefused(_("The registration deadline has passed."), code="deadline")
 
 
-def _context(registration, language):
-    with translation.override(language):
-        starts = timezone.localtime(registration.event_start) if registration.event_start else None
-        return {
-            "reference": registration.reference,
-            "name": registration.name,
-            "event_title": registration.event_title,
-            "event_url": registration.event_url,
-            "starts_at": starts.strftime("%Y-%m-%d %H:%M") if starts else "",
-            "waitlisted": registration.on_waiting_list,
-            "status": str(registration.get_status_display()),
-        }
-
-
 def register_for_event(*, event, data, language=None, token=None, now=None):
     """Store a registration from the public form; return ``(registration, created)``.
 
     ``data`` holds the form's cleaned fields (name, email, phone, organisation, position, attendance,
     notes, consent). Confirmed while seats are left, on the waiting list when the event is full and
-    the event keeps one, refused otherwise; refused too when registration is closed, the deadline has
-    passed or the email address is already registered. With a form ``token`` a repeated submit returns
-    the first registration (``created`` False). One transaction: the registration, an audit entry and
-    the acknowledgement email (sent after commit); nothing is kept from a refused registration.
+    the event keeps one, refused otherwise (the capacity enforced is the event's row: the page's value, or
+    what events staff set since); refused too when registration is closed, the deadline has passed or the
+    email address is already registered. With a form ``token`` a repeated submit returns the first
+    registration (``created`` False). One transaction: the registration, an audit entry and the
+    acknowledgement email (sent after commit, with the .ics when confirmed, and the cancellation link);
+    nothing is kept from a refused registration.
     """
+    explicit_now = now is not None
     now = now or timezone.now()
     language = language or translation.get_language() or "zh-hans"
     check_open(event, now)
@@ -112,16 +89,14 @@ def register_for_event(*, event, data, language=None, token=None, now=None):
                 if existing is not None:
                     return existing, False
             key = str(event.key)
-            EventCapacity.objects.bulk_create([EventCapacity(event_key=key)], ignore_conflicts=True)
-            seats = EventCapacity.objects.select_for_update().get(event_key=key)
-            if seats.capacity != event.capacity:
-                seats.capacity = event.capacity
-                seats.save(update_fields=["capacity", "updated_at"])
+            seats = lock_event(key, event.capacity)
+            if apply_event_info(seats, event, language):  # the editors changed the capacity on the page
+                fill_seats(seats, cause="capacity", now=now)
             active = Registration.objects.filter(event_key=key).exclude(status=Registration.Status.CANCELLED)
             if active.filter(email__iexact=email).exists():
                 raise RegistrationRefused(duplicate, code="duplicate")
             confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
-            if event.capacity is None or confirmed < event.capacity:
+            if seats.capacity is None or confirmed < seats.capacity:
                 status = Registration.Status.CONFIRMED
             elif event.waiting_list:
                 status = Registration.Status.WAITLISTED
@@ -144,17 +119,11 @@ def register_for_event(*, event, data, language=None, token=None, now=None):
                 notes=data.get("notes", ""),
                 language=language,
                 consent_at=now,
-                submitted_at=now,
+                submitted_at=now if explicit_now else timezone.now(),  # taken under the lock: the queue's order
             )
             registration.save(force_insert=True)
             audit.record(registration, "registered", actor_label=audit.APPLICANT, to_state=status, at=now)
-            notify(
-                email,
-                "events/registration_received",
-                _context(registration, language),
-                language=language,
-                owner=registration,
-            )
+            send_registration_email(registration, "events/registration_received", calendar=event.calendar)
             if token_claim is not None:
                 intake.complete(token_claim, registration)
     except IntegrityError as error:  # the same address registered at the same moment in another request

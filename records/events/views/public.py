@@ -1,0 +1,45 @@
+"""The registrant's private cancellation link: /<language>/registrations/cancel/<token>/.
+
+GET asks "cancel your registration for X?", POST cancels (again: nothing more happens). A forged or damaged
+token gets a translated 404 page. Never cached: the page is one person's.
+"""
+
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from records.statemachine import TransitionNotAllowed
+
+from .. import services
+from ..models import Registration
+
+TEMPLATE = "records/events/cancel_registration.html"
+
+
+def _page(request, registration, state, status=200, error=""):
+    response = render(
+        request,
+        TEMPLATE,
+        {"registration": registration, "state": state, "error": error},
+        status=status,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"  # the token never leaves in a Referer header
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def cancel_registration(request, token):
+    registration = services.registration_for_token(token)
+    if registration is None:
+        return _page(request, None, "invalid", status=404)
+    if registration.status == Registration.Status.CANCELLED:
+        return _page(request, registration, "cancelled")
+    if request.method == "POST":
+        try:
+            services.cancel(registration)
+        except TransitionNotAllowed as error:
+            return _page(request, registration, "confirm", status=409, error=str(error))
+        return _page(request, registration, "cancelled")
+    return _page(request, registration, "confirm")
