@@ -5,10 +5,7 @@ Labels, help texts and errors are translated. Both forms carry the one-time toke
 service function of ``records``. Uploads are checked by their content (PDF or DOCX only) and size.
 """
 
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -17,26 +14,7 @@ from records.events.services import REGISTRATION_KIND
 from records.intake import IntakeForm
 from records.recruitment.services import APPLICATION_KIND
 from records.uploads import DOCX, PDF, CheckedFileField, max_upload_bytes
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PHONE = re.compile(r"^[0-9+()\-\s]{5,40}$")
-
-
-def no_control_characters(value):
-    if _CONTROL.search(value or ""):
-        raise ValidationError(_("Please remove the control characters from this text."), code="control")
-
-
-def plain_name(value):
-    """A person's or an organisation's name: no markup characters."""
-    no_control_characters(value)
-    if re.search(r"[<>{}]", value or ""):
-        raise ValidationError(_("Names cannot contain the characters < > { }."), code="name_characters")
-
-
-def phone_number(value):
-    if value and not _PHONE.match(value):
-        raise ValidationError(_("Enter a phone number using digits, spaces, +, - and brackets."), code="phone")
+from records.validators import no_control_characters, phone_number, plain_name  # noqa: F401  (shared)
 
 
 def _text(label, max_length, *, required=True, help_text="", validators=(no_control_characters,), widget=None):

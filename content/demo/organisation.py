@@ -9,6 +9,7 @@ from content.models import SectionIndexPage, StandardPage
 
 from . import facts as F
 from .build import b, p, ul
+from .foundation import DONOR_LIST, PLEDGE
 from .spec import page
 
 SAMPLE_EMAIL = "contact@example.org"
@@ -186,9 +187,9 @@ def foundation_body(blocks):
             ),
             blocks.cta(
                 "支持源头创新",
-                "如有意捐赠，欢迎与我们联系。",
-                "联系我们",
-                page="contact",
+                "欢迎在线认捐，或与我们联系。",
+                "在线认捐",
+                page="foundation/pledge",
             ),
         ]
     return [
@@ -213,9 +214,9 @@ def foundation_body(blocks):
         ),
         blocks.cta(
             "Support original innovation",
-            "If you would like to make a donation, please get in touch.",
-            "Contact us",
-            page="contact",
+            "Pledge a gift online, or get in touch with us.",
+            "Make a pledge",
+            page="foundation/pledge",
         ),
     ]
 
@@ -352,6 +353,7 @@ FOUNDATION = page(
     },
     image="foundation",
     body=foundation_body,
+    children=[PLEDGE, DONOR_LIST],
 )
 
 CONTACT = page(

@@ -20,3 +20,7 @@ from content.demo.jobs import load as load_jobs  # noqa: E402
 from content.demo.whitepapers import load as load_white_papers  # noqa: E402
 
 SECTION_LOADERS += [load_white_papers, load_events, load_jobs]
+
+from content.demo.foundation import load as load_foundation  # noqa: E402
+
+SECTION_LOADERS.append(load_foundation)

@@ -1,0 +1,13 @@
+"""Who may open the private files of donation records (agreements, receipts): foundation staff only."""
+
+from records.files import register_access_check
+
+from .models import Pledge
+from .roles import is_foundation_staff
+
+
+def pledge_files(user, pledge, stored):
+    return is_foundation_staff(user)
+
+
+register_access_check(Pledge, pledge_files)

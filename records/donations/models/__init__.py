@@ -1,0 +1,4 @@
+"""Donation models, re-exported from the modules that define them."""
+
+from .designations import Designation, ProgressNote  # noqa: F401
+from .pledges import CENT, MAX_AMOUNT, DonorType, Payment, PaymentMethod, Pledge, Status  # noqa: F401
