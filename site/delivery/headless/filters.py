@@ -1,0 +1,222 @@
+"""Query parameters of the listings: each declared once (name, schema, what it does), so that unknown or
+malformed parameters are refused with a 400 and the OpenAPI document lists exactly what is accepted."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Locale
+
+from content.models import EventPage, JobPostingPage, NewsArticlePage, WhitePaperPage
+from content.pages.jobs import JobCategory
+
+from .page_types import date_field, order_keys, page_type_name
+
+MAX_ID = 2**31 - 1
+MAX_OFFSET = 100_000
+COMMON_ORDER_KEYS = ["id", "title", "slug", "first_published_at", "last_published_at"]
+ORDER_PATTERN = r"^-?[a-z_]+(,-?[a-z_]+)*$"
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    schema: dict
+    description: str
+    models: tuple = ()  # page types it applies to (with ``type=``); empty: every listing
+
+
+def integer(name, value, minimum=0, maximum=MAX_ID):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise BadRequestError(f"{name} must be an integer") from None
+    if not minimum <= number <= maximum:
+        raise BadRequestError(f"{name} must be between {minimum} and {maximum}")
+    return number
+
+
+def boolean(name, value):
+    if value in ("true", "1"):
+        return True
+    if value in ("false", "0"):
+        return False
+    raise BadRequestError(f"{name} must be true or false, not '{value}'")
+
+
+def iso_date(name, value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise BadRequestError(f"{name} must be a date such as 2024-05-20, not '{value}'") from None
+
+
+def text(name, value, max_length=200):
+    if "\x00" in value or len(value) > max_length:
+        raise BadRequestError(f"{name} must be at most {max_length} characters, without null characters")
+    return value
+
+
+def _dated_models():
+    from content.models import DigestIssuePage
+
+    return (NewsArticlePage, DigestIssuePage, WhitePaperPage, EventPage, JobPostingPage)
+
+
+def page_params():
+    dated = _dated_models()
+    dated_names = ", ".join(f"{page_type_name(model)} ({date_field(model)})" for model in dated)
+    return [
+        Param(
+            "locale",
+            {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+            "Pages in this language.",
+        ),
+        Param("slug", {"type": "string", "maxLength": 255}, "Pages with this slug."),
+        Param("child_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Children of this page."),
+        Param("descendant_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Descendants of this page."),
+        Param("ancestor_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Ancestors of this page."),
+        Param(
+            "translation_of",
+            {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+            "Translations of this page (in the other languages).",
+        ),
+        Param(
+            "year",
+            {"type": "integer", "minimum": 1900, "maximum": 2999},
+            f"Dated pages of this year: {dated_names}.",
+            dated,
+        ),
+        Param("date_from", {"type": "string", "format": "date"}, "Dated pages on or after this day.", dated),
+        Param("date_to", {"type": "string", "format": "date"}, "Dated pages on or before this day.", dated),
+        Param("upcoming", {"type": "boolean"}, "true: events not yet over; false: past events.", (EventPage,)),
+        Param("series", {"type": "string", "maxLength": 80}, "Events of the series with this slug.", (EventPage,)),
+        Param(
+            "open",
+            {"type": "boolean"},
+            "true: postings still accepting applications; false: closed.",
+            (JobPostingPage,),
+        ),
+        Param(
+            "category",
+            {"type": "string", "enum": list(JobCategory.values)},
+            "Postings of this category.",
+            (JobPostingPage,),
+        ),
+        Param(
+            "topic", {"type": "string", "maxLength": 80}, "White papers on the topic with this slug.", (WhitePaperPage,)
+        ),
+        Param("tag", {"type": "string", "maxLength": 100}, "News articles with this tag.", (NewsArticlePage,)),
+    ]
+
+
+def apply_page_filters(request, queryset, model, view):
+    """Apply every page filter present in the query string to ``queryset`` (of ``model``, one type or Page)."""
+    params = {param.name: param for param in page_params()}
+    get = request.GET
+    for name, param in params.items():
+        if name not in get:
+            continue
+        if param.models and model not in param.models:
+            types = ", ".join(page_type_name(m) for m in param.models)
+            raise BadRequestError(f"the {name} filter needs type= one of: {types}")
+        queryset = FILTERS[name](queryset, get[name], model, view)
+    return queryset
+
+
+def _locale(queryset, value, model, view):
+    if value not in dict(settings.LANGUAGES) or not Locale.objects.filter(language_code=value).exists():
+        codes = ", ".join(code for code, _name in settings.LANGUAGES)
+        raise BadRequestError(f"unknown locale '{value}': use one of {codes}")
+    return queryset.filter(locale__language_code=value)
+
+
+def _page(view, name, value):
+    pk = integer(name, value, minimum=1)
+    page = view.get_base_queryset().filter(pk=pk).first()
+    if page is None:
+        raise BadRequestError(f"{name}: no public page has the id {pk}")
+    return page
+
+
+def _date_range(queryset, model, start=None, end=None):
+    name = date_field(model)
+    if name == "start":  # a moment: compare its day in Beijing time
+        name = "start__date"
+    if start is not None:
+        queryset = queryset.filter(**{f"{name}__gte": start})
+    if end is not None:
+        queryset = queryset.filter(**{f"{name}__lte": end})
+    return queryset
+
+
+def _year(queryset, value, model, view):
+    year = integer("year", value, 1900, 2999)
+    return _date_range(queryset, model, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def _upcoming(queryset, value, model, view):
+    now = timezone.now()
+    return queryset.filter(end__gte=now) if boolean("upcoming", value) else queryset.filter(end__lt=now)
+
+
+def _open(queryset, value, model, view):
+    today = timezone.localdate()
+    is_open = Q(closes_on__isnull=True) | Q(closes_on__gte=today)
+    return queryset.filter(is_open) if boolean("open", value) else queryset.exclude(is_open)
+
+
+def _category(queryset, value, model, view):
+    if value not in JobCategory.values:
+        raise BadRequestError(f"unknown category '{value}': use one of {', '.join(JobCategory.values)}")
+    return queryset.filter(category=value)
+
+
+FILTERS = {
+    "locale": _locale,
+    "slug": lambda queryset, value, model, view: queryset.filter(slug=text("slug", value, 255)),
+    "child_of": lambda queryset, value, model, view: queryset.child_of(_page(view, "child_of", value)),
+    "descendant_of": lambda queryset, value, model, view: queryset.descendant_of(_page(view, "descendant_of", value)),
+    "ancestor_of": lambda queryset, value, model, view: queryset.ancestor_of(_page(view, "ancestor_of", value)),
+    "translation_of": lambda queryset, value, model, view: queryset.translation_of(
+        _page(view, "translation_of", value)
+    ),
+    "year": _year,
+    "date_from": lambda queryset, value, model, view: _date_range(queryset, model, start=iso_date("date_from", value)),
+    "date_to": lambda queryset, value, model, view: _date_range(queryset, model, end=iso_date("date_to", value)),
+    "upcoming": _upcoming,
+    "series": lambda queryset, value, model, view: queryset.filter(series__slug=text("series", value, 80)),
+    "open": _open,
+    "category": _category,
+    "topic": lambda queryset, value, model, view: queryset.filter(topics__slug=text("topic", value, 80)).distinct(),
+    "tag": lambda queryset, value, model, view: queryset.filter(tags__name=text("tag", value, 100)).distinct(),
+}
+
+
+def apply_order(request, queryset, allowed):
+    """``order=key,-key``: only declared keys; ties broken by id so pages never repeat across offsets."""
+    value = request.GET.get("order")
+    if value is None:
+        return queryset
+    keys = value.split(",")
+    for key in keys:
+        if key.lstrip("-") not in allowed:
+            raise BadRequestError(f"cannot order by '{key}': use one of {', '.join(allowed)} (prefix - to reverse)")
+    if "id" not in [key.lstrip("-") for key in keys]:
+        keys.append("id")
+    return queryset.order_by(*keys)
+
+
+def page_order_keys(model):
+    return COMMON_ORDER_KEYS + [key for key in order_keys(model) if key not in COMMON_ORDER_KEYS]
+
+
+def pagination(request):
+    """(offset, limit) from the query string, refused with a 400 when out of range."""
+    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    offset = integer("offset", request.GET.get("offset", 0), 0, MAX_OFFSET)
+    limit = integer("limit", request.GET.get("limit", min(20, limit_max)), 0, limit_max)
+    return offset, limit
