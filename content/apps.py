@@ -8,7 +8,11 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from .signal_handlers import connect_digest_feed_handlers, ensure_editorial_setup
+        from .signal_handlers import connect_digest_feed_handlers, connect_event_handlers, ensure_editorial_setup
 
         post_migrate.connect(ensure_editorial_setup, sender=self, dispatch_uid="content-editorial-setup")
         connect_digest_feed_handlers()
+        from .lookups import connect_lookup_handlers
+
+        connect_lookup_handlers()
+        connect_event_handlers()

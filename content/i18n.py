@@ -7,6 +7,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from content import lookups
+
 # BCP 47 tags for hreflang and <html lang>.
 HREFLANG = {"zh-hans": "zh-Hans", "en": "en"}
 
@@ -42,21 +44,24 @@ class Alternate:
 def _home_url(language_code):
     from content.models import HomePage
 
-    home = HomePage.objects.live().filter(locale__language_code=language_code).only("url_path").first()
-    return home.url if home else f"/{language_code}/"
+    def build():
+        home = HomePage.objects.live().filter(locale__language_code=language_code).only("url_path").first()
+        return home.url if home else f"/{language_code}/"
+
+    return lookups.cached(f"home-url:{language_code}", build)
 
 
 def page_alternates(page, request=None):
-    """One Alternate per site language for a Wagtail page: its live public translation or that language's home."""
+    """One Alternate per site language for a Wagtail page: its live public translation or that language's home.
+
+    One query (the translations); locales, view restrictions and home pages come from ``content.lookups``."""
+    codes = {locale_id: code for code, locale_id in lookups.locale_ids().items()}
     translations = {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .only("url_path", "locale")
+        codes.get(p.locale_id): p
+        for p in page.get_translations(inclusive=True).live().only("url_path", "path", "locale_id")
+        if lookups.is_public(p)
     }
-    current = page.locale.language_code
+    current = codes.get(page.locale_id)
     result = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)

@@ -45,10 +45,12 @@ class SluggedTerm(TranslatableMixin, models.Model):
 
     def in_locale(self, locale):
         """This term's row in ``locale`` (a Locale or its id), else this row."""
+        from content.lookups import terms_in_locale
+
         locale_id = getattr(locale, "pk", locale)
         if self.locale_id == locale_id:
             return self
-        return type(self).objects.filter(translation_key=self.translation_key, locale_id=locale_id).first() or self
+        return terms_in_locale(type(self), locale_id).get(self.translation_key) or self
 
     @classmethod
     def for_locale(cls, locale):

@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -8,6 +9,13 @@ from .topics import EventSeries, Topic
 
 register_snippet(MainMenu)
 register_snippet(Footer)
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own "page" link type
+def register_localized_page_links(features):
+    from .rich_links import LocalizedPageLinkHandler
+
+    features.register_link_type(LocalizedPageLinkHandler)
 
 
 class FieldOfMedicineViewSet(SnippetViewSet):

@@ -6,3 +6,14 @@ from tests.factories.pages import build_site
 @pytest.fixture
 def site_tree(db):
     return build_site()
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with empty caches: no page, lookup or rate-limit count is carried over from another."""
+    from django.core.cache import cache
+
+    from content import lookups
+
+    cache.clear()
+    lookups.forget_cached()

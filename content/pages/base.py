@@ -49,4 +49,19 @@ class BasePage(Page):
 
     def get_live_children(self):
         """Live, public children in menu order, in this page's locale."""
-        return self.get_children().live().public().specific().defer_streamfields()
+        from content.lookups import public
+
+        return public(self.get_children().live()).specific().defer_streamfields()
+
+
+def attach_listing_images(pages):
+    """Load the listing images of ``pages`` (specific pages, any types) in one query; returns the pages as a list."""
+    from wagtail.images import get_image_model
+
+    pages = list(pages)
+    ids = {page.listing_image_id for page in pages if getattr(page, "listing_image_id", None)}
+    images = get_image_model().objects.in_bulk(ids) if ids else {}
+    for page in pages:
+        if getattr(page, "listing_image_id", None) in images:
+            page.listing_image = images[page.listing_image_id]
+    return pages

@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from content.html_clean import clean_html, safe_url
 from content.i18n import absolute_url
+from content.lookups import public_q
 
 from .base import BasePage
 from .digest_blocks import SUMMARY_FEATURES, DigestItem, DigestItemsBlock
@@ -244,8 +245,11 @@ class DigestIssuePage(BasePage):
         """The digest index this issue belongs to (None for an unsaved page being previewed)."""
         if not self.path or not self.depth:
             return None
-        parent = self.get_parent()
-        return parent.specific if parent is not None else None
+        parent = DigestIndexPage.objects.filter(path=self.path[: -self.steplen]).first()  # one query
+        if parent is None:
+            parent = self.get_parent()
+            parent = parent.specific if parent is not None else None
+        return parent
 
     def digest_items(self, fields_by_key=None):
         """The items as DigestItem objects, fields shown in this issue's language, HTML cleaned."""
@@ -288,7 +292,9 @@ class DigestIssuePage(BasePage):
         return clean_html(expand_db_html(self.editors_note or ""))
 
     def sibling_issues(self):
-        return DigestIssuePage.objects.sibling_of(self, inclusive=False).live().public().defer_streamfields()
+        from content.lookups import public
+
+        return public(DigestIssuePage.objects.sibling_of(self, inclusive=False).live()).defer_streamfields()
 
     def previous_issue(self):
         return self.sibling_issues().filter(issue_month__lt=self.issue_month).order_by("-issue_month").first()
@@ -347,7 +353,7 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
         return (
             DigestIssuePage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .select_related("lead_image", "listing_image")
             .order_by("-issue_month", "-first_published_at", "-pk")
         )

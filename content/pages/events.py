@@ -34,6 +34,7 @@ from content import structured_data as ld
 from content.blocks import BodyBlock
 from content.forms import EventRegistrationForm
 from content.i18n import absolute_url
+from content.lookups import public_q
 from content.people import people_in_locale
 from records.events import services as registrations
 from records.events.models import Registration
@@ -142,7 +143,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return (
             EventPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .defer_streamfields()
             .select_related("listing_image", "series")
         )
@@ -466,6 +467,8 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
             deadline=self.registration_deadline,
             waiting_list=self.waiting_list,
             attendance_modes=self.attendance_modes,
+            language=self.locale.language_code,
+            calendar=calendars.calendar([self], language=self.locale.language_code).to_ical().decode(),
         )
 
     def registration_counts(self):
@@ -481,10 +484,10 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
             return RegistrationState.NOT_OPEN
         if now > (self.registration_deadline or self.start):
             return RegistrationState.CLOSED
-        if self.capacity is not None:
-            counts = counts or self.registration_counts()
-            if counts.confirmed >= self.capacity:
-                return RegistrationState.FULL
+        counts = counts or self.registration_counts()
+        capacity = counts.capacity_or(self.capacity)  # events staff may have changed it since
+        if capacity is not None and counts.confirmed >= capacity:
+            return RegistrationState.FULL
         return RegistrationState.OPEN
 
     def accepts_registrations(self, state=None):
@@ -492,10 +495,11 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
         return state == RegistrationState.OPEN or (state == RegistrationState.FULL and self.waiting_list)
 
     def places_left(self, counts=None):
-        if self.capacity is None:
-            return None
         counts = counts or self.registration_counts()
-        return max(0, self.capacity - counts.confirmed)
+        capacity = counts.capacity_or(self.capacity)
+        if capacity is None:
+            return None
+        return max(0, capacity - counts.confirmed)
 
     # -- structured data ---------------------------------------------------------------------------------
     def json_ld(self, state=None):

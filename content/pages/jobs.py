@@ -21,6 +21,7 @@ from wagtail.search import index
 from content import structured_data as ld
 from content.forms import JobApplicationForm
 from content.i18n import absolute_url
+from content.lookups import public_q
 from records.recruitment import services as recruitment
 
 from .base import BasePage
@@ -70,7 +71,7 @@ class JobIndexPage(BasePage):
         verbose_name_plural = _("job index pages")
 
     def postings(self):
-        return JobPostingPage.objects.child_of(self).live().public().select_related("listing_image")
+        return JobPostingPage.objects.child_of(self).live().filter(public_q()).select_related("listing_image")
 
     def open_postings(self, today=None):
         today = today or timezone.localdate()

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from content.blocks import BodyBlock
+from content.lookups import public_q
 
 from .base import BasePage
 
@@ -38,7 +39,7 @@ class NewsIndexPage(BasePage):
         return (
             NewsArticlePage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .defer_streamfields()
             .select_related("listing_image")
             .order_by("-date", "-pk")

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from content.blocks import BodyBlock
 
-from .base import BasePage
+from .base import BasePage, attach_listing_images
 
 
 class StandardPage(BasePage):
@@ -42,5 +42,5 @@ class SectionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_live_children().select_related("listing_image")
+        context["children"] = attach_listing_images(self.get_live_children())
         return context

@@ -28,6 +28,7 @@ from content import citations
 from content import structured_data as ld
 from content.blocks import BodyBlock
 from content.i18n import absolute_url
+from content.lookups import public_q
 from content.people import people_in_locale
 
 from .base import BasePage
@@ -90,9 +91,10 @@ class WhitePaperIndexPage(BasePage):
         return (
             WhitePaperPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .defer_streamfields()
             .select_related("cover_image", "pdf")
+            .prefetch_related("topics")
             .order_by("-publication_date", "-pk")
         )
 
@@ -260,12 +262,23 @@ class WhitePaperPage(RoutablePageMixin, BasePage):
         """PDF editions of the translations of this white paper: (language name, document) pairs."""
         from django.utils.translation import get_language_info
 
+        from content.lookups import language_of
+
         editions = []
-        for page in self.get_translations().live().public().specific().select_related("locale"):
-            document = getattr(page, "pdf", None)
-            if document is not None and document.pk != self.pdf_id:
-                info = get_language_info(page.locale.language_code)
-                editions.append((info["name_local"], document, page.locale.language_code))
+        translations = (
+            WhitePaperPage.objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .live()
+            .filter(public_q())
+            .defer_streamfields()
+            .select_related("pdf")
+        )
+        for page in translations:  # one query: the translations with their PDFs; languages from the cache
+            document = page.pdf
+            language = language_of(page)
+            if document is not None and document.pk != self.pdf_id and language:
+                info = get_language_info(language)
+                editions.append((info["name_local"], document, language))
         return editions
 
     def full_url_for_citation(self):

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext
 from wagtail.rich_text import expand_db_html
 
+from content import lookups
 from content.feeds import feed_link_tags
 from content.html_clean import clean_html
 
@@ -33,7 +34,7 @@ def digest_feed_links(context):
     so a feed reader given any page (the home page included) finds the digest in each language.
     """
     page = context.get("page")
-    language = getattr(getattr(page, "locale", None), "language_code", None) or get_language()
+    language = lookups.language_of(page) or get_language()
     try:
         links = feed_link_tags(_series_id(page), language)
     except DatabaseError:  # an error page rendered while the database is unavailable

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import get_language
 
-from content import i18n
-from content.navigation import Footer, MainMenu
+from content import i18n, lookups
+from content.navigation import Footer
 
 register = template.Library()
 
@@ -26,6 +26,12 @@ def language_alternates(context):
     return alternates
 
 
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """``[(title, url), ...]`` of the page's ancestors below the tree root (cached, see ``content.lookups``)."""
+    return lookups.breadcrumbs(page, context.get("request"))
+
+
 @register.simple_tag
 def default_alternate(alternates):
     return i18n.default_alternate(alternates)
@@ -41,9 +47,17 @@ def absolute(path):
     return i18n.absolute_url(str(path))
 
 
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu of the active language, its links as cached plain data (``content.lookups``)."""
+    links = lookups.menu_links(get_language(), context.get("request"))
+    return None if links is None else {"items": links}
+
+
 @register.simple_tag
-def main_menu():
-    return MainMenu.for_locale()
+def lookups_generation():
+    """Changes whenever menus, footers or published pages change: a key part for fragment caches."""
+    return lookups.current_generation()
 
 
 @register.simple_tag
@@ -57,22 +71,12 @@ def menu_links(context, stream):
     request = context.get("request")
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
+    items = stream if isinstance(stream, list) else lookups.stream_links(stream, request)
     links = []
-    for block in stream:
-        page = block.value["page"]
-        if page is None or not page.live:
-            continue
-        page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-        label = block.value.get("label") or page.title
-        active = bool(current_path) and current_path.startswith(page.url_path) and page.depth > 2
-        links.append(
-            {
-                "label": label,
-                "url": page.get_url(request=request),
-                "active": active,
-                "current": current is not None and current.pk == page.pk,
-            }
-        )
+    for item in items:
+        active = bool(current_path) and current_path.startswith(item["url_path"]) and item["depth"] > 2
+        current_page = current is not None and getattr(current, "pk", None) == item["pk"]
+        links.append({**item, "active": active, "current": current_page})
     return links
 
 
@@ -82,7 +86,7 @@ def latest_news(context, count):
     from content.models import NewsArticlePage
 
     page = context.get("page")
-    articles = NewsArticlePage.objects.live().public().defer_streamfields().select_related("listing_image")
+    articles = lookups.public(NewsArticlePage.objects.live()).defer_streamfields().select_related("listing_image")
     if page is not None and getattr(page, "locale_id", None):
         articles = articles.filter(locale_id=page.locale_id)
     return list(articles.order_by("-date", "-pk")[: int(count)])

@@ -1,7 +1,8 @@
 """The scheduler process: publishes and unpublishes scheduled pages without anyone remembering a cron job.
 
 `make run` starts it beside the web server; in production run it as its own service
-(one instance is enough). Each tick runs Wagtail's `publish_scheduled` command.
+(one instance is enough). Each tick runs Wagtail's `publish_scheduled` command and queues another attempt of
+the notification emails that failed (``records.notifications.retry_failed``, at most ``MAX_ATTEMPTS`` each).
 """
 
 import signal
@@ -14,8 +15,12 @@ from django.db import close_old_connections
 
 
 def tick():
-    """Publish what is due now. Returns nothing; Wagtail logs each page it publishes."""
+    """Publish what is due now, and queue again the notification emails that could not be sent yet
+    (the mail server was down). Returns nothing; Wagtail logs each page it publishes."""
+    from records.notifications import retry_failed
+
     call_command("publish_scheduled", verbosity=0)
+    retry_failed()
 
 
 class Command(BaseCommand):

@@ -1,0 +1,231 @@
+"""Lookups that nearly every public page needs, cached so that a page view costs few SQL queries.
+
+- ``menu_links(language)``: the main menu of a language as plain data (label, URL, path), live pages only;
+- ``restricted_paths()``: the tree paths of pages with view restrictions, and whether any page is an alias,
+  so that a page can be told public without querying the restrictions;
+- ``locale_ids()``: locale ids by language code.
+
+Each is kept in Django's cache (Redis in production) with the current *generation*; ``invalidate()`` moves
+the generation on, which ``connect_lookup_handlers()`` does whenever a page is published, unpublished,
+moved or deleted, and whenever a snippet of the content room (menu, footer, topic, ...), a view restriction,
+a site or a locale is saved or deleted.
+A request reads the generation once; values are then kept in the process's memory (see ``cached``).
+"""
+
+import threading
+import time
+
+from django.core.cache import cache
+
+GENERATION_KEY = "content:lookups:generation"
+TIMEOUT = 24 * 3600
+
+
+# Within a process, values are also kept in memory, tagged with the generation they belong to. The generation
+# itself is read from the shared cache once per request (``request_started``) and at least every second outside
+# requests, so a purge in any process is seen by the next request of every process.
+_memo = {}
+_MEMO_MAX = 5000
+_local = threading.local()
+GENERATION_TTL = 1.0
+
+
+def invalidate(sender=None, **kwargs):
+    """Forget every cached lookup (all languages, every process)."""
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    forget_generation()
+
+
+def forget_generation(sender=None, **kwargs):
+    """Read the generation again at the next lookup (connected to ``request_started``)."""
+    _local.generation = None
+
+
+def forget_cached():
+    """Forget what this process remembers (the shared cache is left alone)."""
+    _memo.clear()
+    forget_generation()
+
+
+def _generation():
+    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    return cache.get(GENERATION_KEY)
+
+
+def current_generation():
+    """The current generation: a key part for fragment caches that must follow ``invalidate()``."""
+    known = getattr(_local, "generation", None)
+    if known is not None and time.monotonic() - known[1] < GENERATION_TTL:
+        return known[0]
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = _generation()
+    _local.generation = (generation, time.monotonic())
+    return generation
+
+
+def cached(name, build, keep=lambda value: True):
+    """The value of ``build()``, kept under ``name`` until the next ``invalidate()`` (only if ``keep(value)``)."""
+    generation = current_generation()
+    remembered = _memo.get(name)
+    if remembered is not None and remembered[0] == generation:
+        return remembered[1]
+    key = f"content:lookups:{name}"
+    entry = cache.get(key)
+    if entry is not None and entry[0] == generation:
+        value = entry[1]
+    else:
+        value = build()
+        if not keep(value):
+            return value
+        cache.set(key, (generation, value), timeout=TIMEOUT)
+    if len(_memo) >= _MEMO_MAX:
+        _memo.clear()
+    _memo[name] = (generation, value)
+    return value
+
+
+def locale_ids():
+    """``{language_code: locale id}`` of every locale."""
+    from wagtail.models import Locale
+
+    return cached("locales", lambda: dict(Locale.objects.values_list("language_code", "id")))
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query (None for anything without a locale)."""
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return None
+    return next((code for code, pk in locale_ids().items() if pk == locale_id), None)
+
+
+def site_for_request(request):
+    """Wagtail's ``Site.find_for_request``, kept per host and port (sites change rarely; saves invalidate)."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_site"):
+        host, port = request._get_raw_host(), request.get_port()
+        request._wagtail_site = cached(f"site:{host}:{port}", lambda: Site._find_for_request(request))
+    return request._wagtail_site
+
+
+def page_route(url_path):
+    """``(page id, content type id)`` of the live page at ``url_path``, or None."""
+    from wagtail.models import Page
+
+    def build():
+        return Page.objects.filter(url_path=url_path, live=True).values_list("pk", "content_type_id").first()
+
+    return cached(f"route:{url_path}", build, keep=lambda found: found is not None)  # misses are not kept
+
+
+def breadcrumbs(page, request=None):
+    """``[(title, url), ...]`` of the ancestors shown in a page's breadcrumb trail (below the tree root)."""
+
+    def build():
+        return [(ancestor.title, ancestor.get_url(request)) for ancestor in page.get_ancestors()[1:].specific()]
+
+    return cached(f"breadcrumbs:{page.pk}", build)
+
+
+def terms_in_locale(model, locale_id):
+    """``{translation_key: term}`` of a small translatable taxonomy (topics, event series) in one locale."""
+    return cached(
+        f"terms:{model._meta.label}:{locale_id}",
+        lambda: {term.translation_key: term for term in model.objects.filter(locale_id=locale_id)},
+    )
+
+
+def restricted_paths():
+    """``(paths, aliases)``: tree paths of pages carrying a view restriction; whether any alias page exists."""
+    from wagtail.models import Page, PageViewRestriction
+
+    def build():
+        paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+        return paths, Page.objects.filter(alias_of__isnull=False).exists()
+
+    return cached("restrictions", build)
+
+
+def is_public(page):
+    """Whether no view restriction applies to ``page`` (answered from the cache; exact, aliases included)."""
+    paths, aliases = restricted_paths()
+    if not paths:
+        return True
+    if aliases:
+        return not page.get_view_restrictions().exists()
+    return not any(page.path.startswith(path) for path in paths)
+
+
+def public_q():
+    """A ``Q`` equal to Wagtail's ``PageQuerySet.public()`` filter, built from the cached restrictions (no query)."""
+    from django.db.models import Q
+
+    paths, _aliases = restricted_paths()
+    q = Q()
+    for path in paths:
+        q &= ~Q(path__startswith=path)
+    return q
+
+
+def public(queryset):
+    """``queryset.public()`` without its query of the restrictions (see ``public_q``)."""
+    return queryset.filter(public_q())
+
+
+def menu_links(language_code, request=None):
+    """The live links of the main menu of ``language_code``: dicts with label, url, url_path, pk, depth."""
+    from .navigation import MainMenu
+
+    def build():
+        locale_id = locale_ids().get(language_code)
+        menu = MainMenu.objects.filter(locale_id=locale_id).first() if locale_id else None
+        return stream_links(menu.items, request) if menu else None
+
+    return cached(f"menu:{language_code}", build)
+
+
+def stream_links(stream, request=None):
+    """Plain data for a stream of menu items: live pages only, in order."""
+    links = []
+    for block in stream:
+        page = block.value["page"]
+        if page is None or not page.live:
+            continue
+        page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+        links.append(
+            {
+                "label": block.value.get("label") or page.title,
+                "url": page.get_url(request=request),
+                "url_path": page.url_path,
+                "pk": page.pk,
+                "depth": page.depth,
+            }
+        )
+    return links
+
+
+def invalidate_on_alias(sender, instance=None, **kwargs):
+    """A new alias page changes how restrictions apply (an alias follows its source's restrictions)."""
+    if getattr(instance, "alias_of_id", None) is not None:
+        invalidate()
+
+
+def connect_lookup_handlers():
+    from django.apps import apps
+    from django.core.signals import request_started
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    request_started.connect(forget_generation, dispatch_uid="content-lookups-request")
+    page_published.connect(invalidate, dispatch_uid="content-lookups-published")
+    page_unpublished.connect(invalidate, dispatch_uid="content-lookups-unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="content-lookups-moved")
+    post_delete.connect(invalidate, sender=Page, dispatch_uid="content-lookups-page-deleted")
+    post_save.connect(invalidate_on_alias, dispatch_uid="content-lookups-alias-saved")
+    snippets = [model for model in apps.get_app_config("content").get_models() if not issubclass(model, Page)]
+    for model in (*snippets, PageViewRestriction, Site, Locale):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"content-lookups-saved-{model._meta.label}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"content-lookups-deleted-{model._meta.label}")

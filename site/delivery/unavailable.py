@@ -1,0 +1,56 @@
+"""A clean, translated "503 Service unavailable" page when the database cannot be reached.
+
+``DatabaseUnavailableMiddleware`` turns an ``OperationalError`` or ``InterfaceError`` raised while a view runs
+(the database server is down, restarting, or refused the connection) into the theme's ``503.html``, in the
+language of the URL (``/zh-hans/…``, ``/en/…``; otherwise the visitor's browser language), with
+``Retry-After`` and never-cache headers. The page is rendered without a request context, so it needs
+nothing from the database. Nothing is lost by it: a form's data is saved in one transaction, so a visitor
+whose submission met this page has not had it accepted and can send it again.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 30
+
+
+def visitor_language(request):
+    language = translation.get_language_from_path(request.path_info)
+    if language:
+        return language
+    try:
+        return translation.get_language_from_request(request)
+    except Exception:  # a language cookie or header that does not parse
+        return settings.LANGUAGE_CODE
+
+
+def unavailable_response(request):
+    language = visitor_language(request)
+    with translation.override(language):
+        html = render_to_string("503.html", {"LANGUAGE_CODE": language, "retry_after": RETRY_AFTER_SECONDS})
+    response = HttpResponse(html, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Content-Language"] = language
+    add_never_cache_headers(response)
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable (%s): answered 503.", type(exception).__name__)
+        return unavailable_response(request)

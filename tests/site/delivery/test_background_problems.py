@@ -1,0 +1,89 @@
+"""A mail server that is down delays the acknowledgement email, never the submission; the failure is shown to
+staff (Reports → Background problems) and the scheduler's next tick sends the email once the server is back."""
+
+import re
+import socket
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from accounts.models import User
+from delivery.management.commands.run_scheduler import tick
+from records.notifications import Notification
+from records.recruitment.models import JobApplication
+from tests.factories.pages import build_site
+from tests.factories.publications import build_jobs, docx_bytes, pdf_bytes, upload
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+pytestmark = pytest.mark.django_db
+REPORT = "/admin/reports/background-problems/"
+
+
+def closed_port():
+    """A loopback port where no mail server listens (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def application_data(token):
+    return {
+        "form_token": token,
+        "name": "Grace Sample",
+        "email": "grace.sample@example.org",
+        "phone": "+86 139 0000 0000",
+        "consent": "on",
+        "website": "",
+        "cv": upload("cv.pdf", pdf_bytes("CV")),
+        "cover_letter": upload("letter.docx", docx_bytes("Dear SMART"), DOCX_TYPE),
+        "research_statement": upload("statement.pdf", pdf_bytes("Statement")),
+    }
+
+
+def test_mail_server_down_delays_the_email_and_staff_see_it(client, django_capture_on_commit_callbacks):
+    pages = build_jobs(build_site())
+    url = pages["pi_en"].url
+    smtp_down = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": closed_port(),
+        "EMAIL_TIMEOUT": 5,
+    }
+    with override_settings(**smtp_down):
+        html = client.get(url).content.decode()
+        token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, application_data(token))
+    assert response.status_code == 302  # accepted although no email could be sent
+    application = JobApplication.objects.get()
+    notification = Notification.objects.get(recipient="grace.sample@example.org")
+    assert notification.status == Notification.Status.FAILED
+    assert notification.attempts == 1
+    assert "ConnectionRefusedError" in notification.last_error
+    assert mail.outbox == []
+
+    staff = User.objects.create_superuser("ops", "ops@example.org", "x")
+    client.force_login(staff)
+    report = client.get(REPORT)
+    assert report.status_code == 200
+    page = report.content.decode()
+    assert "ConnectionRefusedError" in page
+    assert f"#{notification.pk}" in page
+    assert "grace.sample@example.org" not in page  # no recipient address on the screen
+
+    # The mail server is back (the test settings' in-memory backend): the scheduler's next tick sends it.
+    tick()
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT
+    assert notification.attempts == 2
+    assert [message.to for message in mail.outbox] == [["grace.sample@example.org"]]
+    assert application.reference in mail.outbox[0].body
+    assert "所有通知邮件均已发出。" in client.get(REPORT).content.decode()  # the admin speaks Chinese by default
+
+
+def test_the_report_needs_the_permission(client):
+    build_site()
+    client.force_login(User.objects.create_user("visitor", password="x", is_staff=True))
+    assert client.get(REPORT).status_code in (302, 403)

@@ -1,0 +1,340 @@
+"""The production stack under load and faults, on loopback against a throw-away PostgreSQL cluster.
+
+The machine's shared PostgreSQL server is never touched: the module starts its own cluster with the installed
+binaries (``initdb``, ``pg_ctl``; as the ``postgres`` user when run as root) in a temporary folder on a free
+port, runs ``manage.py serve_production`` (gunicorn workers, task worker, scheduler) against it, builds a
+small bilingual site with job postings, and then:
+
+- sends many job applications at once, some of them twice (a double submit): none is lost, none duplicated;
+- stops and restarts the database while visitors keep coming: they get a clean 503 page in their language,
+  never a 500, and every application that was accepted (redirected to its confirmation) is still there;
+- kills a gunicorn worker while applications are being sent: every stored application is whole (its files and
+  its audit entry), and the site keeps serving.
+
+Bounded in time (every wait has a deadline) and everything started here is stopped here.
+"""
+
+import concurrent.futures
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[3]
+PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), None)
+AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+pytestmark = pytest.mark.skipif(
+    PG_BIN is None or not (PG_BIN / "initdb").exists() or (os.geteuid() == 0 and not shutil.which("runuser")),
+    reason="needs the PostgreSQL server binaries (initdb, pg_ctl) to start a throw-away cluster",
+)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check, timeout, step=0.5):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(step)
+    return False
+
+
+class Cluster:
+    def __init__(self, folder):
+        self.folder = folder
+        self.data = folder / "data"
+        self.port = free_port()
+
+    def run(self, *args, timeout=120):
+        return subprocess.run([*AS_POSTGRES, *args], capture_output=True, text=True, timeout=timeout, check=True)
+
+    def init(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if AS_POSTGRES:
+            shutil.chown(self.folder, "postgres")
+        self.run(str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+
+    def start(self):
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        log = str(self.folder / "log")
+        self.run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+
+    def stop(self):
+        self.run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    @property
+    def url(self):
+        return f"postgres://postgres@127.0.0.1:{self.port}/smart_faults"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    folder = Path(f"/tmp/smart-faults-{secrets.token_hex(4)}")
+    cluster = Cluster(folder)
+    cluster.init()
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        subprocess.run(
+            [*AS_POSTGRES, str(PG_BIN / "pg_ctl"), "-D", str(cluster.data), "-m", "immediate", "stop"],
+            capture_output=True,
+            timeout=60,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+BUILD_SITE = """
+from tests.factories.pages import build_site
+from tests.factories.publications import build_jobs
+pages = build_jobs(build_site())
+print("POSTING", pages["pi"].url, pages["pi_en"].url)
+"""
+
+
+@pytest.fixture(scope="module")
+def stack(cluster, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("stack")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DATABASE_URL": cluster.url,
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "SITE_BASE_URL": f"http://127.0.0.1:{port}",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "PAGE_CACHE_ENABLED": "false",  # every visit reaches the database
+        "RECORDS_RATE_LIMIT": "100000",  # every test client comes from 127.0.0.1
+        "EMAIL_URL": "consolemail://",
+        "STATIC_ROOT": str(folder / "static"),
+        "MEDIA_ROOT": str(folder / "media"),
+        "PRIVATE_MEDIA_ROOT": str(folder / "private"),
+        "WEB_CONCURRENCY": "3",
+        "GUNICORN_THREADS": "2",
+        "LOG_LEVEL": "ERROR",
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    proc = subprocess.Popen(
+        [*manage, "serve_production", "--bind", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: _answers(base + "/robots.txt"), timeout=600), "the production stack did not start"
+        built = subprocess.run(
+            [*manage, "shell", "-c", BUILD_SITE], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600
+        )
+        assert built.returncode == 0, built.stderr[-3000:]
+        zh_url, en_url = re.search(r"POSTING (\S+) (\S+)", built.stdout).groups()
+        yield {"base": base, "zh": base + zh_url, "en": base + en_url, "env": env, "proc": proc}
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def _answers(url):
+    try:
+        return requests.get(url, timeout=3).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def pdf(text):
+    from tests.factories.publications import pdf_bytes
+
+    return pdf_bytes(text)
+
+
+def apply(url, name, email, repeat=1):
+    """Fetch the form, then post the application ``repeat`` times with the same one-time token."""
+    session = requests.Session()
+    try:
+        page = session.get(url, timeout=30)
+    except requests.RequestException:
+        return [None]  # the connection broke before the form was shown
+    if page.status_code != 200:
+        return [page.status_code]
+    token = re.search(r'name="form_token" value="([^"]+)"', page.text).group(1)
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    data = {
+        "csrfmiddlewaretoken": csrf,
+        "form_token": token,
+        "name": name,
+        "email": email,
+        "phone": "+86 139 0000 0000",
+        "consent": "on",
+        "website": "",
+    }
+    statuses = []
+    for _ in range(repeat):
+        files = {
+            "cv": ("cv.pdf", pdf(f"CV of {name}"), "application/pdf"),
+            "cover_letter": ("letter.pdf", pdf("Letter"), "application/pdf"),
+            "research_statement": ("statement.pdf", pdf("Statement"), "application/pdf"),
+        }
+        try:
+            response = session.post(url, data=data, files=files, allow_redirects=False, timeout=60)
+            statuses.append(response.status_code)
+        except requests.RequestException:
+            statuses.append(None)  # the connection broke: nothing was acknowledged
+    return statuses
+
+
+def stored_applications(env):
+    """{email: (reference, files, audit entries)} read from the cluster through Django's ORM in a subprocess."""
+    script = (
+        "from django.contrib.contenttypes.models import ContentType\n"
+        "from records.audit import AuditEntry\n"
+        "from records.files import StoredFile\n"
+        "from records.recruitment.models import JobApplication\n"
+        "ct = ContentType.objects.get_for_model(JobApplication)\n"
+        "for a in JobApplication.objects.all():\n"
+        "    files = StoredFile.objects.filter(owner_type=ct, owner_id=str(a.pk)).count()\n"
+        "    audit = AuditEntry.objects.filter(content_type=ct, object_id=str(a.pk)).count()\n"
+        "    print('APP', a.email, a.reference, files, audit)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("APP ")]
+    result = {}
+    for email, reference, files, audit in rows:
+        assert email not in result, f"{email} stored twice"
+        result[email] = (reference, int(files), int(audit))
+    return result
+
+
+def test_concurrent_submissions_lose_none_and_duplicate_none(stack):
+    applicants = [(f"Applicant {n}", f"concurrent{n}@example.org", 2 if n % 4 == 0 else 1) for n in range(24)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        futures = {
+            email: pool.submit(apply, stack["en"] if n % 2 else stack["zh"], name, email, repeat)
+            for n, (name, email, repeat) in enumerate(applicants)
+        }
+        statuses = {email: future.result(timeout=300) for email, future in futures.items()}
+    for email, codes in statuses.items():
+        assert codes[0] == 302, (email, codes)  # accepted, redirected to the confirmation
+        assert all(code in (200, 302, 400) for code in codes[1:]), (email, codes)  # a double submit is not a 500
+    stored = stored_applications(stack["env"])
+    concurrent_rows = {email: row for email, row in stored.items() if email.startswith("concurrent")}
+    assert sorted(concurrent_rows) == sorted(email for _name, email, _repeat in applicants)
+    references = [reference for reference, _files, _audit in concurrent_rows.values()]
+    assert len(set(references)) == len(references)
+    assert all(files == 3 and audit >= 1 for _reference, files, audit in concurrent_rows.values())
+
+
+def test_database_restart_under_load_gives_a_translated_503_and_loses_nothing(stack, cluster):
+    accepted_before = [f"before{n}@example.org" for n in range(3)]
+    for n, email in enumerate(accepted_before):
+        assert apply(stack["zh"], f"Before {n}", email) == [302]
+
+    seen = []
+    stop = []
+
+    def visitor(url):
+        deadline = time.monotonic() + 300  # stops by itself whatever happens to the test
+        while not stop and time.monotonic() < deadline:
+            try:
+                seen.append(requests.get(url, timeout=10).status_code)
+            except requests.RequestException:
+                seen.append(None)
+            time.sleep(0.05)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        visits = [pool.submit(visitor, stack["zh"]), pool.submit(visitor, stack["en"])]
+        try:
+            time.sleep(1)
+            cluster.stop()
+            try:
+                zh = requests.get(stack["zh"], timeout=10)
+                en = requests.get(stack["en"], timeout=10)
+                refused = apply(stack["en"], "During", "during@example.org")
+                time.sleep(1)
+            finally:
+                cluster.start()
+            assert wait_for(lambda: _answers(stack["zh"]), timeout=90), "the site did not recover"
+            time.sleep(1)
+        finally:
+            stop.append(True)
+        for visit in visits:
+            visit.result(timeout=60)
+
+    assert zh.status_code == 503 and en.status_code == 503
+    assert "服务暂时不可用" in zh.text and 'lang="zh-Hans"' in zh.text
+    assert "Service temporarily unavailable" in en.text and 'lang="en"' in en.text
+    assert zh.headers["Retry-After"] and "no-cache" in zh.headers["Cache-Control"]
+    assert refused and refused[0] == 503  # not accepted, and the visitor is told so
+
+    assert 503 in seen and 200 in seen
+    assert not [status for status in seen if status is not None and status >= 500 and status != 503]
+    assert apply(stack["en"], "After", "after@example.org") == [302]
+    stored = stored_applications(stack["env"])
+    for email in [*accepted_before, "after@example.org"]:
+        assert email in stored, email
+        assert stored[email][1] == 3
+    assert "during@example.org" not in stored
+
+
+def test_a_worker_killed_mid_request_corrupts_nothing(stack):
+    def children(pid):
+        found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        return [int(child) for child in found]
+
+    def command(pid):
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+    master = next(pid for pid in children(stack["proc"].pid) if "gunicorn" in command(pid))
+
+    def workers():
+        return children(master)
+
+    before = workers()
+    assert before
+    emails = [f"killed{n}@example.org" for n in range(12)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+        futures = {email: pool.submit(apply, stack["zh"], f"Killed {n}", email) for n, email in enumerate(emails)}
+        time.sleep(0.5)
+        os.kill(before[0], signal.SIGKILL)
+        statuses = {email: future.result(timeout=300) for email, future in futures.items()}
+    assert wait_for(lambda: len(workers()) == len(before), timeout=60), "gunicorn did not replace the worker"
+    stored = stored_applications(stack["env"])
+    for email, codes in statuses.items():
+        if codes == [302]:
+            assert email in stored, f"{email} was acknowledged but not stored"
+        if email in stored:
+            _reference, files, audit = stored[email]
+            assert files == 3 and audit >= 1, (email, stored[email])  # whole, never half stored
+    assert requests.get(stack["en"], timeout=10).status_code == 200
+    assert apply(stack["en"], "After kill", "afterkill@example.org") == [302]
