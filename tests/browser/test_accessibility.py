@@ -1,0 +1,128 @@
+"""Accessibility of every page type in both languages: axe-core's WCAG 2.1 A/AA rules in headless Chromium.
+
+The pages are those of tests/factories/every_page.py (the demo content plus the funding pages): one page of
+every page type per language, the forms with their validation errors shown, their confirmation steps, the
+search page with results, and the 404 page, on a desktop screen (the home pages, the fund call's pages and the
+search page on a phone's too). axe-core (node_modules/axe-core, from package.json) is evaluated in each page;
+the test fails listing every violation with its rule, impact and the elements concerned. Screenshots of pages
+with violations go to test-artifacts/browser/a11y-*.png (of all pages with A11Y_SCREENSHOTS=1).
+"""
+
+import json
+import os
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
+from django.test import Client
+
+from tests.factories.every_page import build_every_page, plan_visits, uncovered_page_models
+from tests.node_tools import AXE_JS, require
+
+from .conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BROWSER_LOCALES = {"zh-hans": "zh-CN", "en": "en-US"}
+ALL_SCREENSHOTS = os.environ.get("A11Y_SCREENSHOTS") == "1"
+SCREENS = {"desktop": DESKTOP, "phone": PHONE}
+# Visits also checked at a phone's width, by the first word of their name.
+PHONE_CHECKS = {"content.HomePage", "content.FundCallPage", "search"}
+
+SUBMIT_POST_FORM = """() => {
+  const form = [...document.querySelectorAll("main form")].find((f) => f.method.toLowerCase() === "post");
+  form.noValidate = true;
+  HTMLFormElement.prototype.submit.call(form);
+}"""
+RUN_AXE = """async (tags) => {
+  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return results.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => ({target: n.target.join(" "), summary: n.failureSummary, html: n.html.slice(0, 200)})),
+  }));
+}"""
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"  [{violation['impact']}] {violation['id']}: {violation['help']}")
+        for node in violation["nodes"][:8]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"      {node['target']}  {node['html']}\n        {summary}")
+        if len(violation["nodes"]) > 8:
+            lines.append(f"      … and {len(violation['nodes']) - 8} more elements")
+    return "\n".join(lines)
+
+
+def session_cookie(values, live_server_url):
+    session = SessionStore()
+    session.update(values)
+    session.save()
+    return {"name": django_settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server_url}
+
+
+def test_every_page_type_in_both_languages_has_no_axe_violations(
+    browser, transactional_db, django_db_serialized_rollback, live_server, settings, screenshot
+):
+    require("axe")
+    settings.ROOT_URLCONF = "tests.browser.urls"
+    cache.clear()
+    extras = build_every_page()
+    visits = plan_visits(Client(), extras)
+    assert uncovered_page_models(visits) == []
+    axe_source = AXE_JS.read_text(encoding="utf-8")
+
+    # Every visit on a desktop screen; the home pages, a form with its errors and the search results on a phone
+    # too (the menu folds into a disclosure, the layout becomes one column).
+    runs = [(visit, "desktop") for visit in visits]
+    runs += [(visit, "phone") for visit in visits if visit.name.split(" ")[0] in PHONE_CHECKS]
+    failures, wrong_status = {}, {}
+    contexts = {}
+    try:
+        for visit, screen in runs:
+            key = (visit.language, screen)
+            if visit.session or key not in contexts:
+                context = browser.new_context(
+                    locale=BROWSER_LOCALES[visit.language], viewport=SCREENS[screen], device_scale_factor=1
+                )
+                context.set_default_timeout(15_000)
+                if visit.session:
+                    context.add_cookies([session_cookie(visit.session, live_server.url)])
+                else:
+                    contexts[key] = context
+            else:
+                context = contexts[key]
+            name = visit.name if screen == "desktop" else f"{visit.name} [phone]"
+            page = context.new_page()
+            response = page.goto(live_server.url + visit.path)
+            if visit.submit:
+                for field, value in visit.fill.items():
+                    page.fill(f'main form[method="post"] [name="{field}"]', value)
+                with page.expect_navigation() as navigation:
+                    page.evaluate(SUBMIT_POST_FORM)
+                response = navigation.value
+            if response.status != visit.status:
+                wrong_status[name] = (response.status, visit.status)
+            page.evaluate(axe_source)
+            violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+            if violations:
+                failures[name] = violations
+            if violations or ALL_SCREENSHOTS:
+                screenshot(page, f"a11y-{visit.slug}{'' if screen == 'desktop' else '-phone'}")
+            page.close()
+            if visit.session:
+                context.close()
+    finally:
+        for context in contexts.values():
+            context.close()
+
+    assert wrong_status == {}, "visit: (status, expected)"
+    report = "\n".join(f"{name}:\n{describe(violations)}" for name, violations in sorted(failures.items()))
+    counts = {name: len(violations) for name, violations in failures.items()}
+    assert not failures, (
+        f"axe-core ({', '.join(WCAG_TAGS)}) found violations on {len(failures)} of {len(runs)} pages "
+        f"{json.dumps(counts, ensure_ascii=False)}:\n{report}"
+    )

@@ -1,0 +1,283 @@
+"""Valid output of every page type in both languages: HTML checked by the Nu Html Checker (vnu.jar, one Java run
+for all pages), RSS/Atom feeds and iCalendar files parsed strictly, the sitemap validated against the sitemaps.org
+schema (tests/site/schemas/).
+
+The site is the bilingual demo content plus the funding pages (tests/factories/every_page.py), built once for the
+class; every response is fetched once in setUpTestData and checked by the tests below.
+"""
+
+import json
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import icalendar
+import lxml.html
+from django.core.cache import cache
+from django.test import Client, RequestFactory, TestCase
+from django.utils import translation
+from django.views.defaults import server_error
+from feedparser.datetimes import _parse_date as parse_date
+from lxml import etree
+from wagtail.models import Page
+
+from content.models import EventIndexPage, EventPage
+from tests.factories.every_page import (
+    SAMPLE_REFERENCE,
+    build_every_page,
+    concrete_page_models,
+    form_values,
+    plan_visits,
+    uncovered_page_models,
+)
+from tests.node_tools import VNU_JAR, java, require
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+FEED_TYPES = {"application/rss+xml": "rss20", "application/atom+xml": "atom10"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def fetch(visit):
+    """(status, body) of a visit, in a fresh client (its own session); a form visit GETs the page, then POSTs."""
+    client = Client()
+    if visit.session:
+        session = client.session
+        session.update(visit.session)
+        session.save()
+    if not visit.submit:
+        response = client.get(visit.path)
+        return response.status_code, response.content
+    page = client.get(visit.path).content.decode()
+    action, values = form_values(page, visit.fill)
+    response = client.post(action or visit.path, values)
+    return response.status_code, response.content
+
+
+def problems_by_file(report, names):
+    """vnu's JSON report as {visit name: ["line:column message ⟨extract⟩", ...]}."""
+    problems = {}
+    for message in report["messages"]:
+        name = names.get(Path(urlsplit(message.get("url", "")).path).name, message.get("url", "?"))
+        extract = (message.get("extract") or "").replace("\n", " ")[:160]
+        problems.setdefault(name, []).append(
+            f"{message.get('lastLine', '?')}:{message.get('firstColumn', '?')} {message['message']} ⟨{extract}⟩"
+        )
+    return problems
+
+
+class ValidOutputTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cache.clear()  # the per-IP allowance of form POSTs
+        cls.extras = build_every_page()
+        planned = {}
+        cls.visits = plan_visits(Client(), cls.extras, planned)
+        cls.responses = {}
+        for visit in cls.visits:
+            if visit.path in planned and not (visit.submit or visit.session):
+                cls.responses[visit.name] = (planned[visit.path].status_code, planned[visit.path].content)
+            else:
+                cls.responses[visit.name] = fetch(visit)
+        with translation.override("en"):
+            cls.server_error_html = server_error(RequestFactory().get("/en/")).content
+
+    def html_documents(self):
+        """{visit name: HTML bytes} of every visit, plus the 500 page."""
+        documents = {name: body for name, (_status, body) in self.responses.items()}
+        documents["server error (500)"] = self.server_error_html
+        return documents
+
+    def test_every_page_type_is_covered_in_both_languages(self):
+        self.assertEqual(
+            uncovered_page_models(self.visits),
+            [],
+            "page types with no page in the checks: add them to tests/factories/every_page.py",
+        )
+        self.assertGreaterEqual(len(concrete_page_models()), 16)
+
+    def test_every_visit_answers_with_the_expected_status(self):
+        wrong = {
+            visit.name: (self.responses[visit.name][0], visit.status)
+            for visit in self.visits
+            if self.responses[visit.name][0] != visit.status
+        }
+        self.assertEqual(wrong, {}, "visit: (status, expected)")
+        # The form visits show what they should: errors, a confirmation with its reference, a look-up result.
+        for visit in self.visits:
+            html = self.responses[visit.name][1].decode()
+            if visit.name.endswith(" errors (zh-hans)") or visit.name.endswith(" errors (en)"):
+                self.assertRegex(html, r'class="[^"]*\berrorlist\b|aria-invalid="true"', visit.name)
+            if "confirmation" in visit.name:
+                self.assertIn(SAMPLE_REFERENCE, html, visit.name)
+            if visit.fill:
+                self.assertIn(visit.fill["reference"], html, visit.name)
+
+    def test_html_of_every_page_is_valid(self):
+        require("vnu", "java")
+        documents = self.html_documents()
+        with tempfile.TemporaryDirectory(prefix="smart-vnu-") as folder:
+            names = {}
+            for number, (name, body) in enumerate(sorted(documents.items())):
+                filename = f"{number:03d}.html"
+                (Path(folder) / filename).write_bytes(body)
+                names[filename] = name
+            result = subprocess.run(
+                [java(), "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always", folder],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+        self.assertEqual(result.returncode, 0, result.stderr[-2000:])
+        problems = problems_by_file(json.loads(result.stderr), names)
+        report = "\n".join(f"{name}:\n  " + "\n  ".join(lines) for name, lines in sorted(problems.items()))
+        if problems:
+            self.fail(f"Nu Html Checker errors in {len(problems)} of {len(documents)} pages:\n{report}")
+
+    def test_chinese_text_on_english_pages_is_marked_as_chinese(self):
+        """WCAG 3.1.2: a Chinese passage on an English page carries lang="zh-Hans" (screen readers switch voice)."""
+        unmarked = {}
+        for visit in self.visits:
+            if visit.language != "en":
+                continue
+            document = lxml.html.fromstring(self.responses[visit.name][1])
+            for element in document.xpath("//body//*[not(self::script or self::style)]"):
+                texts = [element.text, *(child.tail for child in element)]
+                texts += [element.get(name) for name in ("alt", "title", "aria-label", "placeholder")]
+                if not any(text and HAN.search(text) for text in texts):
+                    continue
+                lang = next((e.get("lang") for e in element.iterancestors(None) if e.get("lang")), None)
+                lang = element.get("lang") or lang
+                if not (lang or "").lower().startswith("zh"):
+                    text = " ".join(t.strip() for t in texts if t and HAN.search(t))
+                    unmarked.setdefault(visit.name, []).append(f"<{element.tag}> {text[:80]}")
+        report = "\n".join(f"{name}: {items}" for name, items in sorted(unmarked.items()))
+        if unmarked:
+            self.fail(f"Chinese text without lang=zh-Hans on English pages:\n{report}")
+
+    # -- feeds --------------------------------------------------------------------------------------------------
+
+    def discovered_feeds(self):
+        """{feed URL: expected feedparser version} from the <link rel="alternate"> of every page."""
+        feeds = {}
+        for _status, body in self.responses.values():
+            document = lxml.html.fromstring(body)
+            for link in document.xpath("//head/link[@rel='alternate'][@type]"):
+                kind = FEED_TYPES.get(link.get("type"))
+                if kind:
+                    feeds[link.get("href")] = kind
+        return feeds
+
+    def test_feeds_parse_strictly(self):
+        feeds = self.discovered_feeds()
+        # The digest's RSS and Atom feeds in both languages at least.
+        self.assertGreaterEqual(sorted(feeds.values()).count("rss20"), 2, feeds)
+        self.assertGreaterEqual(sorted(feeds.values()).count("atom10"), 2, feeds)
+        client = Client()
+        for url, version in feeds.items():
+            with self.subTest(feed=url):
+                response = client.get(urlsplit(url).path)
+                self.assertEqual(response.status_code, 200)
+                body = response.content
+                parsed = feedparser.parse(body, response_headers={"content-type": response["Content-Type"]})
+                self.assertEqual(parsed.bozo, 0, f"{url}: {parsed.get('bozo_exception')!r}")
+                self.assertEqual(parsed.version, version)
+                self.assertTrue(parsed.entries, url)
+                root = etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True))
+                if version == "rss20":
+                    self.assert_rss(root, url)
+                else:
+                    self.assert_atom(root, url)
+
+    def assert_rss(self, root, url):
+        """RSS 2.0: a channel with title, link and description; items with a title or description, a guid."""
+        self.assertEqual((root.tag, root.get("version")), ("rss", "2.0"), url)
+        channel = root.find("channel")
+        for name in ("title", "link", "description"):
+            self.assertTrue((channel.findtext(name) or "").strip(), f"{url}: channel has no {name}")
+        for item in channel.findall("item"):
+            self.assertTrue(item.findtext("title") or item.findtext("description"), url)
+            self.assertTrue(item.findtext("guid"), f"{url}: item without guid")
+            self.assertIsNotNone(parse_date(item.findtext("pubDate")), url)
+
+    def assert_atom(self, root, url):
+        """Atom (RFC 4287): feed and entries with id, title and updated; feed with a self link."""
+        self.assertEqual(root.tag, f"{ATOM}feed", url)
+        for element in [root, *root.findall(f"{ATOM}entry")]:
+            for name in ("id", "title", "updated"):
+                self.assertTrue(element.findtext(f"{ATOM}{name}"), f"{url}: {element.tag} has no {name}")
+            self.assertIsNotNone(parse_date(element.findtext(f"{ATOM}updated")), url)
+        self.assertTrue(root.xpath("atom:link[@rel='self']", namespaces={"atom": ATOM[1:-1]}), url)
+
+    # -- calendars ----------------------------------------------------------------------------------------------
+
+    def calendar_urls(self):
+        """Every event page's .ics, the events calendar feed of each language and every .ics link on the pages."""
+        urls = set()
+        for event in EventPage.objects.live().specific():
+            urls.add(event.url + event.reverse_subpage("ics"))
+        for events in EventIndexPage.objects.live().specific():
+            urls.add(events.url + events.reverse_subpage("calendar"))
+        for _status, body in self.responses.values():
+            for href in lxml.html.fromstring(body).xpath("//a[@type='text/calendar']/@href"):
+                urls.add(urlsplit(href).path)
+        return sorted(urls)
+
+    def test_calendars_parse_strictly(self):
+        urls = self.calendar_urls()
+        self.assertGreaterEqual(len(urls), 2 * EventPage.objects.live().filter(locale__language_code="en").count())
+        client = Client()
+        for url in urls:
+            with self.subTest(calendar=url):
+                response = client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertTrue(response["Content-Type"].startswith("text/calendar"), response["Content-Type"])
+                self.assert_strict_icalendar(response.content, url)
+
+    def assert_strict_icalendar(self, body, url):
+        """RFC 5545: CRLF lines of at most 75 octets, no parse error anywhere, the required properties."""
+        self.assertTrue(body.endswith(b"\r\n"), url)
+        lines = body.split(b"\r\n")[:-1]
+        self.assertFalse([line for line in lines if b"\n" in line or b"\r" in line], f"{url}: bare line breaks")
+        self.assertFalse([line for line in lines if len(line) > 75], f"{url}: lines over 75 octets")
+        calendar = icalendar.Calendar.from_ical(body)
+        errors = [(component.name, component.errors) for component in calendar.walk() if component.errors]
+        self.assertEqual(errors, [], url)
+        self.assertEqual(str(calendar["VERSION"]), "2.0", url)
+        self.assertTrue(str(calendar.get("PRODID", "")), url)
+        events = calendar.walk("VEVENT")
+        for event in events:
+            for name in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+                self.assertIn(name, event, f"{url}: VEVENT without {name}")
+            if "DTEND" in event:
+                self.assertLessEqual(event.decoded("DTSTART"), event.decoded("DTEND"), url)
+        timezones = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+        for event in events:
+            tzid = event["DTSTART"].params.get("TZID")
+            if tzid:
+                self.assertIn(tzid, timezones, f"{url}: TZID {tzid} without its VTIMEZONE")
+
+    # -- sitemap ------------------------------------------------------------------------------------------------
+
+    def test_sitemap_is_valid_against_the_sitemaps_org_schema(self):
+        response = Client().get("/sitemap.xml")
+        self.assertEqual(response.status_code, 200)
+        schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "sitemap-with-alternates.xsd")))
+        document = etree.fromstring(response.content, etree.XMLParser(resolve_entities=False, no_network=True))
+        self.assertTrue(schema.validate(document), "\n".join(str(error) for error in schema.error_log))
+        namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+        locations = [urlsplit(loc).path for loc in document.xpath("//s:url/s:loc/text()", namespaces=namespaces)]
+        self.assertEqual(len(locations), len(set(locations)), "a page listed twice")
+        live = Page.objects.live().public().filter(depth__gt=1).exclude(content_type__model="page").count()
+        self.assertEqual(len(locations), live)
+        shown = {visit.path for visit in self.visits if visit.model and not visit.submit and "?" not in visit.path}
+        self.assertFalse({path for path in shown if not re.search(r"/archive/", path)} - set(locations))
+        # Every page with a translation names it and itself (hreflang), and x-default.
+        for url in document.xpath("//s:url[x:link]", namespaces=namespaces):
+            langs = url.xpath("x:link/@hreflang", namespaces=namespaces)
+            self.assertEqual(
+                sorted(langs), ["en", "x-default", "zh-Hans"], url.findtext("s:loc", namespaces=namespaces)
+            )
