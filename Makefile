@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup demo lint format messages clean
+.PHONY: run serve-production test setup demo lint format messages clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,10 @@ setup: $(VENV)/.installed
 
 demo: setup
 	$(PY) manage.py load_grants_demo
+	$(PY) manage.py load_recruitment_demo
+	$(PY) manage.py load_donations_demo
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_events_demo
 	$(PY) manage.py rebuild_search_index
 	$(PY) manage.py ensure_admin
 
@@ -30,7 +33,24 @@ run: demo
 	$(PY) manage.py run_scheduler & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The production stack on this machine (README "Production stack"): gunicorn workers, the task worker and the
+# scheduler, with PostgreSQL, Redis and the page cache; the demo content loaded. Each variable can be overridden.
+serve-production: $(VENV)/.installed
+	@mkdir -p var; test -s var/production_secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(64))" > var/production_secret_key
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/production_secret_key)}" \
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/smart}" \
+	REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SITE_BASE_URL="$${SITE_BASE_URL:-http://$(HOST):$(PORT)}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
+	$(PY) manage.py serve_production --demo --bind $(HOST):$(PORT)
+
 test: $(VENV)/.installed
+	@# axe-core and vnu-jar (package.json) for the output checks; without npm those tests skip, naming what is missing.
+	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: the axe-core and Nu Html Checker tests will skip"; \
+	elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --ignore-scripts --no-audit --no-fund; fi
 	$(PY) manage.py compile_translations
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -5,7 +5,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -18,13 +17,21 @@ urlpatterns = [
     path("robots.txt", delivery_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap()}}, name="sitemap"),
     path("api/search/", include("search.api_urls")),
+    path("api/v2/", include("delivery.headless.urls")),
 ]
+
+# Wagtail's preview API v3 (with write endpoints): only when switched on (API_V3_ENABLED).
+if getattr(settings, "WAGTAILAPI_V3_ENABLED", False):
+    from wagtail.api.v3.urls import api as wagtail_api_v3
+
+    urlpatterns.append(path("api/v3/", wagtail_api_v3.urls))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
-    path("", include(wagtail_urls)),
+    path("registrations/", include("records.events.urls")),
+    path("", include("delivery.routing")),  # Wagtail's page URLs, served with fewer queries
     prefix_default_language=True,
 )

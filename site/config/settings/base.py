@@ -1,8 +1,10 @@
 """Settings shared by every environment. Every value comes from the environment with a safe default."""
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 ROOT_DIR = Path(__file__).resolve().parents[3]
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "records",
     "records.events",
     "records.recruitment",
+    "records.donations",
     "records.grants",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -47,6 +50,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "corsheaders",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,7 +64,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous page views answered from the cache, after the HTTPS redirect and before everything else (the
+    # headers added below, CSP included, are kept with the page).
+    "delivery.pagecache.PageCacheMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # CORS on /api/ only (CORS_URLS_REGEX)
+    "delivery.security.ContentSecurityPolicyMiddleware",
+    "delivery.security.PrivateCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "delivery.unavailable.DatabaseUnavailableMiddleware",  # database down: a translated 503 page
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,11 +80,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 # Themes: SITE_THEME picks one; any file it lacks falls back to the default theme "smart".
 SITE_THEME = env.str("SITE_THEME", default="smart")
@@ -108,9 +123,15 @@ if _redis_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "smart"}}
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="smart")  # several sites may share a Redis
+# Full-page cache of anonymous page views (delivery.pagecache), purged on publish; on in production.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # Background tasks: run in process by default; a database queue with worker processes at scale.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):  # the database queue (worker: manage.py db_worker)
+    INSTALLED_APPS.append("django_tasks_db")
 # How often the scheduler process (manage.py run_scheduler) publishes scheduled pages, in seconds.
 SCHEDULER_INTERVAL = env.int("SCHEDULER_INTERVAL", default=60)
 
@@ -171,6 +192,8 @@ RECORDS_RATE_LIMIT = env.int("RECORDS_RATE_LIMIT", default=30)
 RECORDS_RATE_PERIOD = env.int("RECORDS_RATE_PERIOD", default=600)
 # Request header holding the client IP when behind a trusted reverse proxy, e.g. HTTP_X_REAL_IP.
 RECORDS_CLIENT_IP_HEADER = env.str("RECORDS_CLIENT_IP_HEADER", default="")
+# Candidates not hired are anonymised this many days after their application closed (manage.py anonymise_candidates).
+RECRUITMENT_RETENTION_DAYS = env.int("RECRUITMENT_RETENTION_DAYS", default=365)
 
 WAGTAIL_SITE_NAME = _("Shenzhen Medical Academy of Research and Translation")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}  # the admin's own search
@@ -195,6 +218,66 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff email hashes sent to an outside service, no outside image
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin asks no outside server for new Wagtail releases
+
+# Content-Security-Policy (django-csp; delivery.security picks the policy by area). Public pages: scripts and
+# styles only from our own origin, never inline; JSON-LD blocks are data, not script, and need no exception.
+# CSP_MEDIA_ORIGINS: extra origins of images and media, e.g. https://media.example.org for a media bucket.
+_csp_media = env.list("CSP_MEDIA_ORIGINS", default=[])
+_csp_video_frames = ["https://player.bilibili.com", "https://v.qq.com"]  # see content/embeds.py
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_csp_media],
+        "media-src": [SELF, "https:", *_csp_media],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": _csp_video_frames,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (/admin/) still has inline scripts and styles (widgets, panels, its rich text editor).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *_csp_media],
+        "media-src": [SELF, "https:", *_csp_media],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *_csp_video_frames],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # the page preview panel frames the admin's preview view
+    }
+}
+
+# Admin login lockout (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins for one username from one client
+# address, that pair is refused for LOGIN_LOCKOUT_MINUTES (each further attempt restarts the period).
+AXES_ENABLED = env.bool("LOGIN_LOCKOUT_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "records.intake.client_ip"  # honours RECORDS_CLIENT_IP_HEADER behind a proxy
+AXES_VERBOSE = False  # logs name no username, address or browser
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
+AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every sign-in
+AXES_ENABLE_ADMIN = False
+
+# Error reports (emails to ADMINS) keep no form values, query values, file names or local variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "delivery.security.PrivateExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "delivery.security.PrivateExceptionReporter"
 
 LOGGING = {
     "version": 1,
@@ -203,5 +286,29 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# Static site (delivery.staticgen, manage.py build_static_site). STATIC_BUILD_DIR set: after every publish,
+# unpublish, move or delete a background task rewrites the affected files of the site generated there.
+STATIC_BUILD_DIR = env.str("STATIC_BUILD_DIR", default="")
+# The Django origin that keeps serving forms and search for the static site, e.g. https://apply.example.org.
+STATIC_DYNAMIC_ORIGIN = env.str("STATIC_DYNAMIC_ORIGIN", default="").rstrip("/")
+STATIC_BUILD_WORKERS = env.int("STATIC_BUILD_WORKERS", default=2)  # processes rendering pages in a full build
+STATIC_BUILDS_KEPT = env.int("STATIC_BUILDS_KEPT", default=2)  # finished builds kept (the served one included)
+
 # Static files are served by WhiteNoise; in development it reads them straight from the themes.
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=False)
+
+# Headless API (site/delivery/headless): Wagtail API v2, read-only and public, at /api/v2/.
+WAGTAILAPI_BASE_URL = SITE_BASE_URL  # detail and download URLs are built on the canonical origin
+WAGTAILAPI_LIMIT_MAX = env.int("API_LIMIT_MAX", default=50)
+WAGTAILAPI_SEARCH_ENABLED = False  # full-text search is the site's own: /api/search/
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="300/minute")  # per client IP, e.g. 60/minute, 5000/hour
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)  # Cache-Control max-age of API responses
+CORS_ALLOWED_ORIGINS = env.list("API_CORS_ALLOWED_ORIGINS", default=[])  # e.g. https://partner.example.org
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
+# Wagtail 8's preview API v3 (django-ninja, with write endpoints) and its OpenAPI docs: off unless switched on.
+WAGTAILAPI_V3_ENABLED = env.bool("API_V3_ENABLED", default=False)
+WAGTAILAPI_DOCS_ENABLED = env.bool("API_V3_DOCS_ENABLED", default=False)
+if WAGTAILAPI_V3_ENABLED:
+    INSTALLED_APPS.append("wagtail.api.v3")

@@ -18,6 +18,7 @@ STORAGES = {
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="smart-test-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
