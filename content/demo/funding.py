@@ -1,6 +1,13 @@
 """Funding: the Shenzhen Medical Research Fund (深医专项) and SMART Investigator (seed 003)."""
 
-from content.models import SectionIndexPage, StandardPage
+from content.models import (
+    ApplicationStatusPage,
+    FundCallPage,
+    InstitutionRegistrationPage,
+    SectionIndexPage,
+    StandardPage,
+)
+from records.grants.models import Call
 
 from . import facts as F
 from .build import b, p, ul
@@ -97,6 +104,12 @@ def fund_body(blocks):
                 )
             ),
             blocks.cta(
+                "2024年度项目申请（示例）",
+                "查看申请指南并在线提交申请；依托单位须先完成注册。",
+                "前往申请",
+                page="funding/shenzhen-medical-research-fund/2024-call",
+            ),
+            blocks.cta(
                 "咨询深医专项",
                 "依托单位注册与项目申请的相关问题，请与我们联系。",
                 "联系我们",
@@ -148,12 +161,107 @@ def fund_body(blocks):
             )
         ),
         blocks.cta(
+            "2024 call for applications (sample)",
+            "Read the guide and apply online; host institutions register first.",
+            "Apply",
+            page="funding/shenzhen-medical-research-fund/2024-call",
+        ),
+        blocks.cta(
             "Questions about the fund",
             "For questions about host-institution registration and applications, please contact us.",
             "Contact us",
             page="contact",
         ),
     ]
+
+
+OPEN_CALL_CODE = "smrf-2024"  # the open call made by `manage.py load_grants_demo`
+
+
+def open_call(blocks):
+    """The 2024 call of the grants demo (None when the grants demo was not loaded: the page then says so)."""
+    return Call.objects.filter(code=OPEN_CALL_CODE).first()
+
+
+def call_body(blocks):
+    if blocks.lang == "zh":
+        return [
+            blocks.rich(
+                p(
+                    "申请人须通过已注册的依托单位申报。尚未注册的单位请先完成",
+                    blocks.link("funding/shenzhen-medical-research-fund/host-institutions", "依托单位注册"),
+                    "。提交后可凭受理编号和负责人邮箱",
+                    blocks.link("funding/shenzhen-medical-research-fund/status", "查询申请状态"),
+                    "，在作出资助决定前也可在该页面撤回申请。",
+                )
+            )
+        ]
+    return [
+        blocks.rich(
+            p(
+                "Applications are made through a registered host institution. Institutions that are not registered "
+                "yet should first complete the ",
+                blocks.link(
+                    "funding/shenzhen-medical-research-fund/host-institutions", "host-institution registration"
+                ),
+                ". After submitting, ",
+                blocks.link("funding/shenzhen-medical-research-fund/status", "look up the status"),
+                " with the reference number and the principal investigator's email; an application can also be "
+                "withdrawn there until a funding decision is made.",
+            )
+        )
+    ]
+
+
+FUND_FORM_PAGES = [
+    page(
+        FundCallPage,
+        "2024-call",
+        zh={
+            "title": "2024年度项目申请（示例）",
+            "intro": "本页面为示例：申请指南与在线申请表，截止时间为北京时间。",
+            "listing_summary": "2024年度深医专项项目申请指南与在线申请（示例）。",
+            "call": open_call,
+        },
+        en={
+            "title": "2024 call for applications (sample)",
+            "intro": "A sample page: the call's guide and the online application form; deadlines are Beijing time.",
+            "listing_summary": "Guide and online application for the fund's 2024 call (sample).",
+            "call": open_call,
+        },
+        body=call_body,
+    ),
+    page(
+        InstitutionRegistrationPage,
+        "host-institutions",
+        zh={
+            "title": "依托单位注册",
+            "intro": "高等院校、科研院所、医院等单位须先注册为依托单位，其科研人员方可申请深医专项。",
+            "listing_summary": "依托单位注册申请，经审核通过后方可组织项目申报。",
+        },
+        en={
+            "title": "Host institution registration",
+            "intro": "Universities, research institutes and hospitals register as host institutions before their "
+            "researchers can apply to the fund.",
+            "listing_summary": "Register as a host institution; approved institutions can submit applications.",
+        },
+    ),
+    page(
+        ApplicationStatusPage,
+        "status",
+        zh={
+            "title": "申请状态查询",
+            "intro": "输入受理编号和项目负责人邮箱，查询申请的办理状态；作出资助决定前可申请撤回。",
+            "listing_summary": "凭受理编号和负责人邮箱查询申请状态或撤回申请。",
+        },
+        en={
+            "title": "Application status",
+            "intro": "Enter the reference number and the principal investigator's email to see where your "
+            "application stands; until a funding decision you can also withdraw it here.",
+            "listing_summary": "Look up or withdraw an application with its reference number and email.",
+        },
+    ),
+]
 
 
 def investigator_body(blocks):
@@ -234,6 +342,7 @@ FUNDING = page(
             },
             image="fund",
             body=fund_body,
+            children=FUND_FORM_PAGES,
         ),
         page(
             StandardPage,

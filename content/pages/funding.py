@@ -6,6 +6,8 @@ Each POST is rate-limited per IP; a valid submission redirects to a confirmation
 reference number (kept in the session, never in the URL).
 """
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,9 +17,17 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from content.blocks import BodyBlock
+from content.i18n import absolute_url
 from records.grants import services
-from records.grants.forms import ApplicationForm, InstitutionRegistrationForm, StatusLookupForm
+from records.grants.forms import (
+    ApplicationForm,
+    InstitutionRegistrationForm,
+    StatusLookupForm,
+    WithdrawalForm,
+    WithdrawalRequestForm,
+)
 from records.grants.models import RegistrationRound
+from records.statemachine import TransitionNotAllowed
 
 from .base import BasePage
 from .intake import IntakePageMixin
@@ -158,7 +168,8 @@ class InstitutionRegistrationPage(FundingFormPage):
 
 
 class ApplicationStatusPage(FundingFormPage):
-    """Look up an application's status with its reference number and the principal investigator's email."""
+    """Look up an application's status with its reference number and the principal investigator's email, and
+    withdraw an undecided application through a link emailed to the principal investigator."""
 
     template = "content/application_status_page.html"
     rate_limit_scope = "grants-status"
@@ -167,18 +178,81 @@ class ApplicationStatusPage(FundingFormPage):
         verbose_name = _("application status page")
         verbose_name_plural = _("application status pages")
 
+    def withdrawal_link(self, token):
+        return absolute_url(self.url) + "?" + urlencode({"withdraw": token})
+
     def serve_form(self, request):
+        token = request.GET.get("withdraw")
+        if token is not None:
+            return self.serve_withdrawal(request, WithdrawalForm(initial={"token": token}), token)
         return self.render_page(request, form=StatusLookupForm())
 
+    def serve_withdrawal(self, request, withdrawal_form, token, status=200, refusal=None):
+        application = services.application_for_withdrawal(token)
+        if application is None:
+            return self.render_page(request, status=400, form=StatusLookupForm(), withdrawal_link_invalid=True)
+        if not services.can_withdraw(application):
+            return self.render_page(
+                request,
+                form=None,
+                result=self.result(application),
+                refusal=_("This application can no longer be withdrawn."),
+            )
+        return self.render_page(
+            request,
+            status=status,
+            form=None,
+            withdrawal_form=withdrawal_form,
+            result=self.result(application),
+            refusal=refusal,
+        )
+
+    @staticmethod
+    def result(application):
+        return {
+            "reference": application.reference,
+            "status": services.public_status(application),
+            "can_withdraw": services.can_withdraw(application),
+        }
+
     def serve_submission(self, request):
-        form = StatusLookupForm(request.POST)
+        action = request.POST.get("action", "lookup")
+        if action == "withdraw":
+            return self.serve_withdraw(request)
+        if action == "request_withdrawal":
+            form = WithdrawalRequestForm(request.POST, prefix=WithdrawalRequestForm.prefix)
+        else:
+            form = StatusLookupForm(request.POST)
         if not form.is_valid():
-            return self.render_page(request, status=400, form=form)
+            return self.render_page(request, status=400, form=StatusLookupForm(request.POST))
         application = services.lookup_status(form.cleaned_data["reference"], form.cleaned_data["email"])
         if application is None:
             return self.render_page(request, form=form, not_found=True)
-        return self.render_page(
-            request,
-            form=StatusLookupForm(),
-            result={"reference": application.reference, "status": services.public_status(application)},
-        )
+        extra = {}
+        if action == "request_withdrawal":
+            try:
+                services.request_withdrawal(application, self.withdrawal_link)
+            except TransitionNotAllowed as error:
+                extra["refusal"] = error.message
+            else:
+                extra["withdrawal_requested"] = True
+        elif services.can_withdraw(application):
+            extra["request_form"] = WithdrawalRequestForm(
+                initial=form.cleaned_data, prefix=WithdrawalRequestForm.prefix
+            )
+        return self.render_page(request, form=StatusLookupForm(), result=self.result(application), **extra)
+
+    def serve_withdraw(self, request):
+        form = WithdrawalForm(request.POST)
+        token = request.POST.get("token", "")
+        if not form.is_valid():
+            return self.serve_withdrawal(request, form, token, status=400)
+        application = services.application_for_withdrawal(form.cleaned_data["token"])
+        if application is None:
+            return self.render_page(request, status=400, form=StatusLookupForm(), withdrawal_link_invalid=True)
+        try:
+            services.withdraw(application, reason=form.cleaned_data["reason"], token=form.cleaned_data["token"])
+        except TransitionNotAllowed as error:
+            return self.serve_withdrawal(request, form, token, status=400, refusal=error.message)
+        application.refresh_from_db()
+        return self.render_page(request, form=None, result=self.result(application), withdrawn=True)

@@ -214,6 +214,29 @@ class StatusLookupForm(forms.Form):
         return self.cleaned_data["reference"].strip().upper()
 
 
+class WithdrawalRequestForm(StatusLookupForm):
+    """The looked-up reference and email, carried to ask for a withdrawal link."""
+
+    prefix = "withdrawal"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget = forms.HiddenInput()
+
+
+class WithdrawalForm(forms.Form):
+    """Confirmation of a withdrawal, opened from the emailed link."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    reason = forms.CharField(
+        label=_("Why do you withdraw the application?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(label=_("I understand that a withdrawn application cannot be reinstated."))
+
+
 # Staff and reviewer forms ------------------------------------------------------------------------
 
 

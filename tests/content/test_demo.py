@@ -13,10 +13,22 @@ from wagtail.models import Locale, Page, Revision, Site
 from content.demo import facts as F
 from content.demo import sections
 from content.demo.documents import TITLES as DOCUMENT_TITLES
+from content.demo.funding import OPEN_CALL_CODE
 from content.demo.home import build_tree
 from content.demo.images import ARTWORK, QR_ARTWORK
 from content.demo.loader import load_demo
-from content.models import Footer, HomePage, MainMenu, NewsArticlePage, SectionIndexPage, StandardPage
+from content.models import (
+    ApplicationStatusPage,
+    Footer,
+    FundCallPage,
+    HomePage,
+    InstitutionRegistrationPage,
+    MainMenu,
+    NewsArticlePage,
+    SectionIndexPage,
+    StandardPage,
+)
+from tests.factories import grants as grants_factories
 
 SECTION_SLUGS = [
     "about",
@@ -63,6 +75,10 @@ class DemoContentTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         first_output, second_output = io.StringIO(), io.StringIO()
+        cls.call = grants_factories.make_call()  # the open call of `load_grants_demo`, which the call page shows
+        cls.call.code = OPEN_CALL_CODE
+        cls.call.save()
+        grants_factories.make_round(cls.call.programme)
         with only_section_loaders():
             call_command("load_demo", stdout=first_output)
             cls.counts_after_first = _counts()
@@ -233,3 +249,27 @@ class DemoContentTests(TestCase):
         self.assertIn('href="/zh-hans/funding/"', zh_home)
         self.assertIn("WeChat official account", en_home)
         self.assertIn('href="/en/funding/"', en_home)
+
+    # -- the fund's form pages -------------------------------------------------------------------
+    def test_the_call_page_points_at_the_open_call_and_shows_its_form(self):
+        pages = FundCallPage.objects.live().order_by("locale__language_code")
+        self.assertEqual([page.locale.language_code for page in pages], ["en", "zh-hans"])
+        for page, marker in zip(pages, ("Submit application", "提交申请"), strict=True):
+            self.assertEqual(page.call, self.call)
+            response = self.client.get(page.url)
+            self.assertEqual(response.status_code, 200)
+            self.assertIsNotNone(response.context["form"])
+            self.assertContains(response, marker)
+
+    def test_registration_and_status_pages_sit_beside_it(self):
+        for model in (InstitutionRegistrationPage, ApplicationStatusPage):
+            pages = model.objects.live()
+            self.assertEqual(sorted(p.locale.language_code for p in pages), ["en", "zh-hans"])
+            for page in pages:
+                self.assertEqual(page.get_parent().slug, "shenzhen-medical-research-fund")
+                self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_the_fund_page_leads_to_the_call(self):
+        for fund in StandardPage.objects.live().filter(slug="shenzhen-medical-research-fund"):
+            call_page = FundCallPage.objects.get(locale=fund.locale)
+            self.assertContains(self.client.get(fund.url), f'href="{call_page.url}"')

@@ -8,7 +8,15 @@ call ``move``, ``bulk_move``, ``decide_institution``, ``assign_reviewers``, ``re
 from .errors import BudgetExceeded, ConflictOfInterest, GrantsError, SubmissionRefused  # noqa: F401
 from .intake import lookup_status, public_status, register_institution, submit_application  # noqa: F401
 from .panel import decide, ranking, record_disbursement  # noqa: F401
-from .pipeline import bulk_move, decide_institution, move, withdraw  # noqa: F401
+from .pipeline import (  # noqa: F401
+    application_for_withdrawal,
+    bulk_move,
+    can_withdraw,
+    decide_institution,
+    move,
+    request_withdrawal,
+    withdraw,
+)
 from .reports import dashboard  # noqa: F401
 from .review import (  # noqa: F401
     assign_reviewers,

@@ -1,18 +1,28 @@
-"""Moving applications and institution registrations along their state machines."""
+"""Moving applications and institution registrations along their state machines.
 
-import hmac
+An applicant withdraws an undecided application through the website in two steps: the status page
+(reference number + email) asks ``request_withdrawal`` to email the principal investigator a signed,
+time-limited link; only whoever reads that mailbox can then ``withdraw`` with the link's token. The
+reference and email alone, which a third party might guess, never withdraw anything.
+"""
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from records import audit
 from records.notifications import notify
 from records.statemachine import APPLICANT
 
-from ..models import Institution, InstitutionStatus, Status
-from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION
+from ..models import Application, Institution, InstitutionStatus, Status
+from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION, OPEN_STATES
+from .errors import GrantsError
 
 NOTIFY_ON = {Status.REJECTED_FORMAL: "grants/application_rejected_formal"}
+WITHDRAWAL_SALT = "records.grants.withdrawal"
+WITHDRAWAL_LINK_HOURS = 48
 
 
 def _outcome_context(application, reason=""):
@@ -59,17 +69,63 @@ def bulk_move(applications, to_state, user, reason=""):
     return APPLICATION_PIPELINE.bulk_move(applications.select_related("call"), to_state, user, reason=reason, move=move)
 
 
-def withdraw(application, *, reason, user=None, applicant_email=None):
+def withdrawal_token(application):
+    """A signed token that lets its holder withdraw ``application`` for ``WITHDRAWAL_LINK_HOURS`` hours."""
+    return signing.dumps({"a": application.pk, "r": application.reference}, salt=WITHDRAWAL_SALT, compress=True)
+
+
+def application_for_withdrawal(token):
+    """The application a withdrawal token was issued for, or None if the token is forged or has expired."""
+    try:
+        payload = signing.loads(token or "", salt=WITHDRAWAL_SALT, max_age=WITHDRAWAL_LINK_HOURS * 3600)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    return Application.objects.filter(pk=payload.get("a"), reference=payload.get("r")).select_related("call").first()
+
+
+def can_withdraw(application):
+    return application.status in OPEN_STATES
+
+
+def request_withdrawal(application, link_for):
+    """Email the principal investigator a link to withdraw ``application``; ``link_for(token)`` makes its URL.
+
+    Refused (``GrantsError``) once a decision has been made or the application was withdrawn already.
+    """
+    if not can_withdraw(application):
+        raise GrantsError(
+            _("This application can no longer be withdrawn: it is “%(status)s”.")
+            % {"status": application.get_status_display()},
+            code="decided",
+        )
+    with transaction.atomic():
+        context = {**_outcome_context(application), "link": link_for(withdrawal_token(application))}
+        context["hours"] = WITHDRAWAL_LINK_HOURS
+        notify(
+            application.pi_email, "grants/withdrawal_link", context, language=application.language, owner=application
+        )
+        audit.record(application, "withdrawal link sent", actor_label=APPLICANT)
+
+
+def withdraw(application, *, reason, user=None, token=None):
     """Withdraw an undecided application: by staff recording the applicant's request, or by the applicant.
 
-    Without ``user``, ``applicant_email`` must match the principal investigator's email.
+    Without ``user``, ``token`` must be a valid withdrawal token for this application (see
+    ``request_withdrawal``). The principal investigator is told by email that it is withdrawn.
     """
-    if user is not None:
-        return APPLICATION_PIPELINE.move(application, Status.WITHDRAWN, user=user, reason=reason)
-    stored = (application.pi_email or "").strip().lower().encode()
-    if not applicant_email or not hmac.compare_digest(stored, applicant_email.strip().lower().encode()):
-        raise PermissionDenied
-    return APPLICATION_PIPELINE.move(application, Status.WITHDRAWN, actor=APPLICANT, reason=reason)
+    if user is None:
+        linked = application_for_withdrawal(token)
+        if linked is None or linked.pk != application.pk:
+            raise PermissionDenied
+    with transaction.atomic():
+        if user is not None:
+            transition = APPLICATION_PIPELINE.move(application, Status.WITHDRAWN, user=user, reason=reason)
+        else:
+            transition = APPLICATION_PIPELINE.move(application, Status.WITHDRAWN, actor=APPLICANT, reason=reason)
+        notify_outcome(application, "grants/application_withdrawn", reason)
+    return transition
 
 
 def decide_institution(institution, approve, user, reason=""):

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from freezegun import freeze_time
 
 from records import audit
 from records.grants import services
@@ -133,19 +134,53 @@ def test_a_superuser_may_move(setting):
     assert application.status == Status.FORMAL_REVIEW
 
 
-def test_the_applicant_withdraws_with_their_email_before_a_decision(setting):
+def test_the_applicant_withdraws_through_the_emailed_link_before_a_decision(setting, django_capture_on_commit_callbacks):
     call, _officer, institution = setting
-    application = f.make_application(call, institution, status=Status.PEER_REVIEW)
-    with pytest.raises(PermissionDenied):
-        services.withdraw(application, reason="moving abroad", applicant_email="someone-else@example.org")
-    services.withdraw(application, reason="moving abroad", applicant_email=application.pi_email.upper())
+    application = f.make_application(call, institution, status=Status.PEER_REVIEW, language="en")
+    other = f.make_application(call, institution, status=Status.PEER_REVIEW)
+    # Knowing the reference and the email is not enough: no token, a forged one, another application's one.
+    for token in (None, "", "forged", services.pipeline.withdrawal_token(other)):
+        with pytest.raises(PermissionDenied):
+            services.withdraw(application, reason="moving abroad", token=token)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_withdrawal(application, lambda token: f"https://example.org/status/?withdraw={token}")
+    (link_mail,) = mail.outbox
+    assert link_mail.to == [application.pi_email] and application.reference in link_mail.body
+    token = link_mail.body.split("?withdraw=")[1].split()[0]
+    assert services.application_for_withdrawal(token) == application
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw(application, reason="moving abroad", token=token)
     application.refresh_from_db()
     assert application.status == Status.WITHDRAWN
-    entry = audit.history(application).get()
-    assert entry.actor is None and entry.actor_label == APPLICANT and entry.reason == "moving abroad"
-    decided = f.make_application(call, institution, status=Status.FUNDED)
+    moved = audit.history(application).filter(action="moved").get()
+    assert moved.actor is None and moved.actor_label == APPLICANT and moved.reason == "moving abroad"
+    assert "withdrawn" in mail.outbox[-1].subject.lower()
+    with pytest.raises(TransitionNotAllowed):  # the link works once: the application is withdrawn now
+        services.withdraw(application, reason="again", token=token)
     with pytest.raises(TransitionNotAllowed):
-        services.withdraw(decided, reason="too late", applicant_email=decided.pi_email)
+        services.request_withdrawal(application, str)
+
+
+def test_a_withdrawal_link_expires_and_decided_applications_cannot_be_withdrawn(setting):
+    call, _officer, institution = setting
+    application = f.make_application(call, institution, status=Status.ACCEPTED)
+    with freeze_time("2024-05-01 10:00:00+08:00"):
+        token = services.pipeline.withdrawal_token(application)
+    with freeze_time("2024-05-03 09:59:00+08:00"):
+        assert services.application_for_withdrawal(token) == application
+    with freeze_time("2024-05-03 10:01:00+08:00"):
+        assert services.application_for_withdrawal(token) is None
+        with pytest.raises(PermissionDenied):
+            services.withdraw(application, reason="late", token=token)
+    for status in (Status.FUNDED, Status.NOT_FUNDED, Status.REJECTED_FORMAL, Status.WITHDRAWN):
+        decided = f.make_application(call, institution, status=status)
+        assert not services.can_withdraw(decided)
+        with pytest.raises(TransitionNotAllowed):
+            services.request_withdrawal(decided, str)
+        with pytest.raises(TransitionNotAllowed):
+            services.withdraw(decided, reason="too late", token=services.pipeline.withdrawal_token(decided))
+        decided.refresh_from_db()
+        assert decided.status == status
 
 
 def test_bulk_move_moves_only_those_that_can_and_logs_each(setting):
