@@ -134,7 +134,7 @@ def test_a_superuser_may_move(setting):
     assert application.status == Status.FORMAL_REVIEW
 
 
-def test_the_applicant_withdraws_through_the_emailed_link_before_a_decision(setting, django_capture_on_commit_callbacks):
+def test_the_applicant_withdraws_through_the_emailed_link(setting, django_capture_on_commit_callbacks):
     call, _officer, institution = setting
     application = f.make_application(call, institution, status=Status.PEER_REVIEW, language="en")
     other = f.make_application(call, institution, status=Status.PEER_REVIEW)
