@@ -82,6 +82,10 @@ def test_the_applicant_withdraws_in_chinese(client, site, django_capture_on_comm
     assert audit.history(application).filter(action="moved").count() == 1
     assert len(mail.outbox) == 2
 
+    client.force_login(f.office_user())  # the grants office sees both steps in the history, in words
+    history = client.get(f"/admin/grants/applications/inspect/{application.pk}/").content.decode()
+    assert "已向项目负责人发送撤回链接" in history and "转往海外工作" in history
+
 
 def test_the_applicant_withdraws_in_english(client, site, django_capture_on_commit_callbacks):  # noqa: F811
     _zh, en = locales()
