@@ -23,19 +23,12 @@ from content.forms import JobApplicationForm
 from content.i18n import absolute_url
 from content.lookups import public_q
 from records.recruitment import services as recruitment
+from records.recruitment.models import Category as JobCategory  # one list: postings and their applications
 
 from .base import BasePage
 from .intake import IntakePageMixin
 
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
-
-
-class JobCategory(models.TextChoices):
-    PRINCIPAL_INVESTIGATOR = "pi", _("Principal investigators")
-    POSTDOC = "postdoc", _("Postdoctoral fellows")
-    RESEARCH_SUPPORT = "research-support", _("Research support staff")
-    MANAGEMENT = "management", _("Management staff")
-    PHD = "phd", _("SMART Program (PhD students)")
 
 
 class EmploymentType(models.TextChoices):
