@@ -2,6 +2,8 @@ import pytest
 
 from tests.factories.pages import build_site
 
+pytest_plugins = ["tests.browser.fixtures"]  # the real-browser fixtures, shared by every test that needs them
+
 
 @pytest.fixture
 def site_tree(db):

@@ -20,7 +20,7 @@ from django.test import Client
 from tests.factories.every_page import build_every_page, plan_visits, uncovered_page_models
 from tests.node_tools import AXE_JS, require
 
-from .conftest import DESKTOP, PHONE
+from .fixtures import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ phone layout (menu disclosure, skip link)."""
 import pytest
 from django.utils import translation
 
-from tests.browser.conftest import PHONE
+from tests.browser.fixtures import PHONE
 
 pytestmark = pytest.mark.browser
 

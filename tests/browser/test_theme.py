@@ -4,7 +4,7 @@ visible keyboard focus and the print stylesheet. Screenshots go to test-artifact
 import pytest
 from django.template.loader import render_to_string
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.fixtures import DESKTOP, PHONE
 from tests.factories.showcase import build_showcase
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.browser.conftest import *  # noqa: F403  (browser, new_page, served_site fixtures)
 from tests.factories.publications import build_events
 
 pytestmark = pytest.mark.browser

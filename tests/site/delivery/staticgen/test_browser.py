@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from delivery.staticgen import build_site
-from tests.browser.conftest import browser, new_page  # noqa: F401 - the shared real-browser fixtures
 from tests.factories.pages import add_navigation
 from tests.factories.pages import build_site as build_tree
 
@@ -23,7 +22,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def static_server(browser, db):  # noqa: F811 - the fixture imported above
+def static_server(browser, db):
     pages = build_tree()
     add_navigation(pages)
     tmp, output = temporary_output()
@@ -39,7 +38,7 @@ def static_server(browser, db):  # noqa: F811 - the fixture imported above
 
 
 @pytest.mark.parametrize(("locale", "expected"), [("en-US", "/en/"), ("zh-CN", "/zh-hans/"), ("fr-FR", "/zh-hans/")])
-def test_the_root_sends_the_visitor_to_their_language(static_server, new_page, locale, expected):  # noqa: F811
+def test_the_root_sends_the_visitor_to_their_language(static_server, new_page, locale, expected):
     base_url, _folder = static_server
     page = new_page(locale=locale)
     page.goto(base_url + "/")
@@ -47,7 +46,7 @@ def test_the_root_sends_the_visitor_to_their_language(static_server, new_page, l
     assert page.problems == []
 
 
-def test_search_works_from_the_generated_index(static_server, new_page):  # noqa: F811
+def test_search_works_from_the_generated_index(static_server, new_page):
     base_url, _folder = static_server
     page = new_page(locale="en-US")
     page.goto(base_url + "/en/")

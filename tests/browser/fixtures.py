@@ -1,5 +1,7 @@
-"""Shared fixtures of the real-browser journeys: headless Chromium driven by Playwright against pytest-django's
-live server.
+"""Shared fixtures of the real-browser tests: headless Chromium driven by Playwright against pytest-django's
+live server. A plugin of the whole suite (``pytest_plugins`` in tests/conftest.py), so that every test that
+uses a browser, wherever it lives, shares the one session-wide Chromium: a second Playwright instance in the
+same thread would find the first one's asyncio loop and refuse to start.
 
 The tests skip, naming what is missing, when Chromium or the playwright package is absent; with REQUIRE_BROWSER=1
 (set by CI) they fail instead.
