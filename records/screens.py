@@ -159,31 +159,3 @@ class BulkMoveView(WagtailAdminTemplateMixin, TemplateView):
             _("%(moved)s application(s) moved, %(skipped)s left as they were.") % {"moved": moved, "skipped": skipped},
         )
         return redirect(self.get_context_data()["back_url"])
-
-
-def handle_move(request, obj, machine, move, redirect_url):
-    """The POST of an inspect view's move form: make the chosen permitted move and report it, then redirect.
-
-    ``move(obj, target, user, reason)`` is the app's service (it may send emails); a move that is not
-    available, or one the service refuses, is reported as an error and changes nothing.
-    """
-    if response := post_only(request):
-        return response
-    form = MoveForm(request.POST, transitions=machine.available(obj, request.user))
-    if form.is_valid():
-        try:
-            move(obj, form.cleaned_data["target"], request.user, form.cleaned_data["reason"])
-        except (TransitionNotAllowed, PermissionDenied) as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("%(reference)s moved to “%(state)s”.")
-                % {
-                    "reference": getattr(obj, "reference", obj),
-                    "state": machine.label(getattr(obj, machine.field_name)),
-                },
-            )
-    else:
-        messages.error(request, _("This move is not available for this record."))
-    return redirect(redirect_url)

@@ -19,7 +19,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from records import audit
 from records.exports import SafeSpreadsheetExportMixin
 from records.permissions import group_required
-from records.screens import MoveForm, file_link, handle_move, history_rows, post_only
+from records.screens import MoveForm, file_link, history_rows, move_record, post_only
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -97,7 +97,7 @@ def _errors(request, form):
 @staff_only
 def pledge_move(request, pk):
     pledge = get_object_or_404(Pledge, pk=pk)
-    return handle_move(request, pledge, PLEDGE_PIPELINE, services.move, _inspect_url(pledge))
+    return move_record(request, pledge, PLEDGE_PIPELINE, services.move, _inspect_url(pledge))
 
 
 @staff_only

@@ -95,7 +95,7 @@ class ApplicationInspectView(InspectView):
 @hr_only
 def application_move(request, pk):
     application = get_object_or_404(JobApplication, pk=pk)
-    return screens.handle_move(request, application, PIPELINE, services.move, _inspect_url(application))
+    return screens.move_record(request, application, PIPELINE, services.move, _inspect_url(application))
 
 
 @hr_only
