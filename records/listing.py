@@ -5,7 +5,7 @@ delete views; ``PlainColumn`` / ``PlainTitleColumn`` render list cells without a
 lists stay fast: thousands of rows, 25 a page).
 """
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -66,3 +66,11 @@ class BulkMoveButtonMixin:
         url = reverse(self.bulk_move_url_name) + (f"?{query}" if query else "")
         buttons.append(Button(_("Bulk move"), url=url, icon_name="resubmit", priority=80))
         return buttons
+
+
+def bulk_move_path(viewset, view_class):
+    """A viewset's ``bulk-move/`` URL: ``view_class`` (a ``records.screens.BulkMoveView``) over the viewset's listing,
+    so the moves apply to exactly the records its filters and search select."""
+    listing_kwargs = {**viewset.get_common_view_kwargs(), **viewset.get_index_view_kwargs()}
+    view = view_class.as_view(index_view=viewset.index_view_class, index_view_kwargs=listing_kwargs)
+    return path("bulk-move/", view, name="bulk_move")

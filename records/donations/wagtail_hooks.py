@@ -19,8 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from records.exports import SafeSpreadsheetExportMixin
-from records.listing import IntakeRecordPolicy, PlainColumn, PlainTitleColumn
-from records.references import REFERENCE_PATTERN
+from records.listing import IntakeRecordPolicy, PlainColumn, PlainTitleColumn, ReferenceSearchMixin
 
 from . import services
 from .models import Designation, DonorType, Pledge, Status
@@ -50,13 +49,7 @@ class PledgeFilterSet(WagtailFilterSet):
         return queryset.annotate(pledged_year=ExtractYear("pledged_at")).filter(pledged_year=value)
 
 
-class PledgeIndexView(SafeSpreadsheetExportMixin, IndexView):
-    def search_queryset(self, queryset):
-        # A reference number is looked up exactly, anything else by substring.
-        if self.is_searching and REFERENCE_PATTERN.match(self.search_query.strip().upper()):
-            return queryset.filter(reference=self.search_query.strip().upper())
-        return super().search_queryset(queryset)
-
+class PledgeIndexView(ReferenceSearchMixin, SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("designation")
 

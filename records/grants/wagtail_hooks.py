@@ -19,9 +19,15 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from records.exports import SafeSpreadsheetExportMixin
-from records.listing import IntakeRecordPolicy, PlainColumn, PlainTitleColumn
+from records.listing import (
+    BulkMoveButtonMixin,
+    IntakeRecordPolicy,
+    PlainColumn,
+    PlainTitleColumn,
+    ReferenceSearchMixin,
+    bulk_move_path,
+)
 from records.permissions import in_group
-from records.references import REFERENCE_PATTERN
 
 from .models import (
     Application,
@@ -96,25 +102,11 @@ class LinkColumn(Column):
         return context
 
 
-class ApplicationIndexView(SafeSpreadsheetExportMixin, IndexView):
-    def search_queryset(self, queryset):
-        # A reference number is looked up exactly (through its unique index), anything else by substring.
-        if self.is_searching and REFERENCE_PATTERN.match(self.search_query.strip().upper()):
-            return queryset.filter(reference=self.search_query.strip().upper())
-        return super().search_queryset(queryset)
+class ApplicationIndexView(ReferenceSearchMixin, BulkMoveButtonMixin, SafeSpreadsheetExportMixin, IndexView):
+    bulk_move_url_name = "grants_application:bulk_move"
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("call", "institution", "application_type", "category")
-
-    @property
-    def header_more_buttons(self):
-        from wagtail.admin.widgets import Button
-
-        buttons = list(super().header_more_buttons)
-        query = self.request.GET.urlencode()
-        url = reverse("grants_application:bulk_move") + (f"?{query}" if query else "")
-        buttons.append(Button(_("Bulk move"), url=url, icon_name="resubmit", priority=80))
-        return buttons
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -216,10 +208,8 @@ class ApplicationViewSet(ModelViewSet):
     ]
 
     def get_urlpatterns(self):
-        listing_kwargs = {**self.get_common_view_kwargs(), **self.get_index_view_kwargs()}
-        bulk = staff_views.BulkMoveView.as_view(index_view=self.index_view_class, index_view_kwargs=listing_kwargs)
         return super().get_urlpatterns() + [
-            path("bulk-move/", bulk, name="bulk_move"),
+            bulk_move_path(self, staff_views.BulkMoveView),
             path("move/<int:pk>/", staff_views.application_move, name="move"),
             path("assign/<int:pk>/", staff_views.application_assign, name="assign"),
             path("decide/<int:pk>/", staff_views.application_decide, name="decide"),

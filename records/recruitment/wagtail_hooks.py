@@ -27,6 +27,7 @@ from records.listing import (
     PlainColumn,
     PlainTitleColumn,
     ReferenceSearchMixin,
+    bulk_move_path,
 )
 
 from .forms import InterviewRoundForm
@@ -146,10 +147,8 @@ class ApplicationViewSet(ModelViewSet):
     ]
 
     def get_urlpatterns(self):
-        listing_kwargs = {**self.get_common_view_kwargs(), **self.get_index_view_kwargs()}
-        bulk = staff_views.BulkMoveView.as_view(index_view=self.index_view_class, index_view_kwargs=listing_kwargs)
         return super().get_urlpatterns() + [
-            path("bulk-move/", bulk, name="bulk_move"),
+            bulk_move_path(self, staff_views.BulkMoveView),
             path("move/<int:pk>/", staff_views.application_move, name="move"),
             path("schedule/<int:pk>/", staff_views.application_schedule, name="schedule"),
             path("cancel-interview/<int:pk>/", staff_views.interview_cancel, name="cancel_interview"),
