@@ -4,36 +4,38 @@ Reports → "Background problems" in the Wagtail admin (for users who may view n
 notification emails that failed (the mail server was down, refused them) with their attempts and last
 error, and the background tasks of the database queue that failed, newest first. A failed notification is
 tried again by the scheduler process on each tick (``records.notifications.retry_failed``, at most
-``MAX_ATTEMPTS`` times); a retry from this screen queues the selected ones at once. No recipient address
-is shown: staff find the record through the notification's owner.
+``MAX_ATTEMPTS`` times); "Try again now" queues them all at once.
+
+A failed task is shown once, by its latest failed run (``delivery.task_retries.failed_tasks``): its task, when it
+failed, the exception class and the first line of its message (email addresses masked), the number of runs so
+far out of ``TASK_MAX_ATTEMPTS``, and what the scheduler did or will do: retry it after a growing delay (and how
+that retry went), or give up (all attempts failed, or the object it works on no longer exists). Users who also
+have ``delivery.retry_task`` may retry one at once ("Retry this task now", a POST; a given-up task gets one
+more run). No recipient address, task argument or traceback is shown: they may hold personal data.
 """
 
-from django.apps import apps
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from records.notifications import MAX_ATTEMPTS, Notification, retry_failed
 
+from . import task_retries
+
 PERMISSION = "records.view_notification"
+RETRY_PERMISSION = "delivery.retry_task"
 SHOWN = 100
 
 
 def failed_notifications():
     return Notification.objects.exclude(status=Notification.Status.SENT).filter(attempts__gt=0).order_by("-created_at")
-
-
-def failed_tasks():
-    """Failed tasks of the database queue (empty when tasks run in process)."""
-    if not apps.is_installed("django_tasks_db"):
-        return []
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(status="FAILED").order_by("-finished_at")
 
 
 class BackgroundProblemsView(WagtailAdminTemplateMixin, TemplateView):
@@ -47,6 +49,8 @@ class BackgroundProblemsView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
+        if "task" in request.POST:
+            return self.retry_task(request)
         count = retry_failed()
         messages.success(
             request,
@@ -59,14 +63,38 @@ class BackgroundProblemsView(WagtailAdminTemplateMixin, TemplateView):
         )
         return redirect("delivery_background_problems")
 
+    def retry_task(self, request):
+        if not request.user.has_perm(
+            RETRY_PERMISSION
+        ):  # a plain 403 (Wagtail would turn PermissionDenied into a redirect)
+            return permission_denied(request, PermissionDenied())
+        try:
+            result_id = UUID(request.POST["task"])
+        except ValueError:
+            outcome = "not_failed"
+        else:
+            outcome = task_retries.retry_now(result_id, user=request.user)
+        if outcome == "queued":
+            messages.success(request, gettext("The task was queued to run again now."))
+        elif outcome == "brought_forward":
+            messages.success(request, gettext("The task's waiting retry will run now."))
+        elif outcome == "not_runnable":
+            messages.error(request, gettext("This task can no longer be run, so it cannot be retried."))
+        else:
+            messages.error(request, gettext("This task has not failed, or has been retried already."))
+        return redirect("delivery_background_problems")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         notifications = failed_notifications()
-        tasks = failed_tasks()
+        tasks, task_count = task_retries.failed_tasks(SHOWN)
         context.update(
             notifications=notifications[:SHOWN],
             notification_count=notifications.count(),
-            tasks=list(tasks[:SHOWN]),
+            tasks=tasks,
+            task_count=task_count,
             max_attempts=MAX_ATTEMPTS,
+            max_task_attempts=task_retries.max_attempts(),
+            can_retry_tasks=self.request.user.has_perm(RETRY_PERMISSION),
         )
         return context

@@ -1,4 +1,5 @@
-"""The delivery room's screens in the Wagtail admin: Reports → Background problems."""
+"""The delivery room's screens in the Wagtail admin: Reports → Background problems, and the permission to retry
+failed background tasks there."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,3 +24,11 @@ def register_background_problems_menu_item():
     return BackgroundProblemsMenuItem(
         _("Background problems"), reverse("delivery_background_problems"), icon_name="warning", order=900
     )
+
+
+@hooks.register("register_permissions")
+def register_task_retry_permission():
+    """Retrying failed background tasks (Reports → Background problems), granted to groups in Settings → Groups."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="delivery", codename="retry_task")

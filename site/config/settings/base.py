@@ -132,6 +132,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):  # the database queue (worker: manage.py db_worker)
     INSTALLED_APPS.append("django_tasks_db")
+# A failed task of the database queue is run again by the scheduler (delivery.task_retries): at most
+# TASK_MAX_ATTEMPTS runs in all, the first waiting TASK_RETRY_DELAY seconds after the failure, doubling each time.
+TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=5)
+TASK_RETRY_DELAY = env.int("TASK_RETRY_DELAY", default=60)
 # How often the scheduler process (manage.py run_scheduler) publishes scheduled pages, in seconds.
 SCHEDULER_INTERVAL = env.int("SCHEDULER_INTERVAL", default=60)
 

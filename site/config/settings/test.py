@@ -22,3 +22,7 @@ WAGTAILAPI_BASE_URL = SITE_BASE_URL
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="smart-test-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The database task queue's table exists in test databases, so tests can switch TASKS to it (tasks still run
+# in process unless a test does).
+if "django_tasks_db" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS.append("django_tasks_db")  # noqa: F405

@@ -1,10 +1,17 @@
 """The scheduler process: publishes and unpublishes scheduled pages without anyone remembering a cron job.
 
 `make run` starts it beside the web server; in production run it as its own service
-(one instance is enough). Each tick runs Wagtail's `publish_scheduled` command and queues another attempt of
-the notification emails that failed (``records.notifications.retry_failed``, at most ``MAX_ATTEMPTS`` each).
+(one instance is enough). Each tick
+- runs Wagtail's `publish_scheduled` command;
+- queues another attempt of the notification emails that failed (``records.notifications.retry_failed``, at most
+  ``MAX_ATTEMPTS`` each);
+- decides about the background tasks of the database queue that failed (``delivery.task_retries``): each is
+  enqueued again with a growing delay, up to ``TASK_MAX_ATTEMPTS`` runs, or given up (at once when the object it
+  works on no longer exists).
+Each part runs even when another one fails; a failed part is reported on stderr and tried again next tick.
 """
 
+import logging
 import signal
 import threading
 
@@ -13,14 +20,46 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+logger = logging.getLogger(__name__)
 
-def tick():
-    """Publish what is due now, and queue again the notification emails that could not be sent yet
-    (the mail server was down). Returns nothing; Wagtail logs each page it publishes."""
+
+def publish_scheduled():
+    call_command("publish_scheduled", verbosity=0)
+
+
+def retry_notifications():
     from records.notifications import retry_failed
 
-    call_command("publish_scheduled", verbosity=0)
     retry_failed()
+
+
+def retry_tasks():
+    from delivery.task_retries import retry_failed_tasks
+
+    counts = retry_failed_tasks()
+    if any(counts.values()):
+        logger.info("Failed tasks: %(retried)d retried, %(given_up)d given up.", counts)
+
+
+PARTS = (
+    ("publish_scheduled", publish_scheduled),
+    ("retry_notifications", retry_notifications),
+    ("retry_tasks", retry_tasks),
+)
+
+
+def tick():
+    """Publish what is due now, queue again the notification emails that could not be sent yet (the mail server
+    was down), and retry or give up the failed background tasks. Every part runs even if another raises.
+    Returns the parts that failed, ``{name: exception}`` (empty when all went well)."""
+    failures = {}
+    for name, part in PARTS:
+        try:
+            part()
+        except Exception as exc:  # the other parts still run; this one is tried again next tick
+            logger.exception("Scheduler: %s failed.", name)
+            failures[name] = exc
+    return failures
 
 
 class Command(BaseCommand):
@@ -39,9 +78,11 @@ class Command(BaseCommand):
         runs = 0
         while not stop.is_set():
             try:
-                tick()
-            except Exception as exc:  # keep the scheduler alive; the error is reported and retried next tick
-                self.stderr.write(f"Scheduler: publish_scheduled failed: {exc!r}")
+                failures = tick()
+            except Exception as exc:  # keep the scheduler alive (the database went away, ...); retried next tick
+                failures = {"tick": exc}
+            for name, exc in failures.items():
+                self.stderr.write(f"Scheduler: {name} failed: {exc!r}")
             runs += 1
             if once:
                 break
