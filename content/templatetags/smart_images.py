@@ -1,16 +1,21 @@
-"""Wagtail's image tags, with a ``{% picture %}`` whose srcset is valid HTML for images of any size.
+"""Wagtail's image tags, with renditions remembered in the process and a ``{% picture %}`` whose srcset is valid.
 
-Load this library instead of ``wagtailimages_tags``: ``image``, ``srcset_image`` and ``image_url`` are Wagtail's
-own. Wagtail's ``{% picture %}`` (8.0) lists one srcset candidate per requested size; when the original image is
-smaller than a requested size, renditions are not upscaled, so two candidates get the same width descriptor
-(``… 800w, … 800w``), which HTML forbids (wagtail/wagtail#12389, fix proposed in wagtail/wagtail#13837). This
-``picture`` keeps the first rendition of each width and format and drops the repeats.
+Load this library instead of ``wagtailimages_tags``. ``image``, ``srcset_image`` and ``picture`` take the same
+arguments and give the same HTML as Wagtail's own; ``image_url`` is Wagtail's. The differences:
+
+- renditions come from ``content.renditions`` (each filter spec parsed once per process, renditions remembered
+  per image file and focal point), which saves several milliseconds per image on every page view;
+- Wagtail's ``{% picture %}`` (8.0) lists one srcset candidate per requested size; when the original image is
+  smaller than a requested size, renditions are not upscaled, so two candidates get the same width descriptor
+  (``… 800w, … 800w``), which HTML forbids (wagtail/wagtail#12389, fix proposed in wagtail/wagtail#13837). This
+  ``picture`` keeps the first rendition of each width and format and drops the repeats.
 """
 
 from django import template
-from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.models import Filter, Picture, ResponsiveImage
 from wagtail.images.templatetags import wagtailimages_tags
+
+from content.renditions import renditions
 
 register = template.Library()
 
@@ -27,26 +32,62 @@ def unique_widths(renditions):
     return kept
 
 
-class PictureNode(wagtailimages_tags.PictureNode):
+def _attrs(node, context):
+    return {key: value.resolve(context) for key, value in node.attrs.items()}
+
+
+class ImageNode(wagtailimages_tags.ImageNode):
     def render(self, context):
         image = self.validate_image(context)
         if not image:
             return ""
-        renditions = unique_widths(get_renditions_or_not_found(image, self.get_filters()))
+        rendition = renditions(image, ["|".join(self.filter_specs)]).popitem()[1]
         if self.output_var_name:
-            context[self.output_var_name] = Picture(renditions)
+            context[self.output_var_name] = rendition
             return ""
-        attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
-        return Picture(renditions, attrs).__html__()
+        return rendition.img_tag(_attrs(self, context))
 
 
-def picture(parser, token):
+class SrcsetImageNode(wagtailimages_tags.SrcsetImageNode):
+    def specs(self):
+        if not hasattr(self, "_specs"):
+            self._specs = Filter.expand_spec(self.filter_specs)
+        return self._specs
+
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        found = renditions(image, self.specs())
+        if self.output_var_name:
+            context[self.output_var_name] = ResponsiveImage(found)
+            return ""
+        return ResponsiveImage(found, _attrs(self, context)).__html__()
+
+
+class PictureNode(SrcsetImageNode):
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        found = unique_widths(renditions(image, self.specs()))
+        if self.output_var_name:
+            context[self.output_var_name] = Picture(found)
+            return ""
+        return Picture(found, _attrs(self, context)).__html__()
+
+
+def image(parser, token):
     node = wagtailimages_tags.image(parser, token)
-    node.__class__ = PictureNode
+    node.__class__ = {
+        wagtailimages_tags.ImageNode: ImageNode,
+        wagtailimages_tags.SrcsetImageNode: SrcsetImageNode,
+        wagtailimages_tags.PictureNode: PictureNode,
+    }[type(node)]
     return node
 
 
-register.tag("image", wagtailimages_tags.image)
-register.tag("srcset_image", wagtailimages_tags.image)
-register.tag("picture", picture)
+register.tag("image", image)
+register.tag("srcset_image", image)
+register.tag("picture", image)
 register.simple_tag(wagtailimages_tags.image_url, name="image_url")
