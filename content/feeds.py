@@ -25,6 +25,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from content import lookups
 from content.html_clean import clean_html, xml_text
 from content.i18n import absolute_url, hreflang
 
@@ -260,11 +261,14 @@ def feed_response(index, request, kind):
 
 # Discovery
 def feed_links():
-    """Every live, public digest series: [{index_id, language, title, rss, atom}], cached until a change."""
-    key = f"digest-feeds:{_generation()}:links"
-    links = cache.get(key)
-    if links is not None:
-        return links
+    """Every live, public digest series: [{index_id, language, title, rss, atom}], for every page's head.
+
+    Kept with ``content.lookups`` (remembered in each process until a page is published, unpublished, moved or
+    deleted, or a view restriction changes), so that a page view costs no cache round trip for it."""
+    return lookups.cached("digest-feed-links", _build_feed_links)
+
+
+def _build_feed_links():
     from content.pages.digest import DigestIndexPage
 
     links = []
@@ -281,7 +285,6 @@ def feed_links():
                 "atom": index.feed_url("atom"),
             }
         )
-    cache.set(key, links, CACHE_TIMEOUT)
     return links
 
 

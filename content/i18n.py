@@ -54,20 +54,16 @@ def _home_url(language_code):
 def page_alternates(page, request=None):
     """One Alternate per site language for a Wagtail page: its live public translation or that language's home.
 
-    One query (the translations); locales, view restrictions and home pages come from ``content.lookups``."""
+    The translations' URLs, locales, view restrictions and home pages come from ``content.lookups`` (cached)."""
     codes = {locale_id: code for code, locale_id in lookups.locale_ids().items()}
-    translations = {
-        codes.get(p.locale_id): p
-        for p in page.get_translations(inclusive=True).live().only("url_path", "path", "locale_id")
-        if lookups.is_public(p)
-    }
+    translations = {codes.get(locale_id): url for locale_id, url in lookups.page_translations(page, request).items()}
     current = codes.get(page.locale_id)
     result = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        translation = translations.get(code)
-        if translation is not None:
-            url, available = translation.get_url(request=request), True
+        url = translations.get(code)
+        if url is not None:
+            available = True
         else:
             url, available = _home_url(code), False
         result.append(Alternate(code, info["name_local"], url, available, code == current))

@@ -7,8 +7,8 @@
 
 Each is kept in Django's cache (Redis in production) with the current *generation*; ``invalidate()`` moves
 the generation on, which ``connect_lookup_handlers()`` does whenever a page is published, unpublished,
-moved or deleted, and whenever a snippet of the content room (menu, footer, topic, ...), a view restriction,
-a site or a locale is saved or deleted.
+moved or deleted, and whenever a snippet of the content room (menu, footer, topic, ...), an image, a document,
+a view restriction, a site or a locale is saved or deleted.
 A request reads the generation once; values are then kept in the process's memory (see ``cached``).
 """
 
@@ -110,6 +110,16 @@ def site_for_request(request):
     return request._wagtail_site
 
 
+def site_root_paths():
+    """Wagtail's ``Site.get_site_root_paths()`` (kept by Wagtail in the shared cache), remembered in the process.
+
+    Wagtail reads it from the cache for every page URL it builds without a request; pages use this instead
+    (``BasePage._get_site_root_paths``). Sites, locales and page moves or publications move the generation on."""
+    from wagtail.models import Site
+
+    return cached("site-root-paths", Site.get_site_root_paths)
+
+
 def page_route(url_path):
     """``(page id, content type id)`` of the live page at ``url_path``, or None."""
     from wagtail.models import Page
@@ -118,6 +128,16 @@ def page_route(url_path):
         return Page.objects.filter(url_path=url_path, live=True).values_list("pk", "content_type_id").first()
 
     return cached(f"route:{url_path}", build, keep=lambda found: found is not None)  # misses are not kept
+
+
+def parent_id(page):
+    """The id of a page's parent in the tree (None at the root)."""
+    from wagtail.models import Page
+
+    def build():
+        return Page.objects.filter(path=page.path[: -page.steplen]).values_list("pk", flat=True).first()
+
+    return cached(f"parent-id:{page.pk}", build)
 
 
 def breadcrumbs(page, request=None):
@@ -135,6 +155,45 @@ def terms_in_locale(model, locale_id):
         f"terms:{model._meta.label}:{locale_id}",
         lambda: {term.translation_key: term for term in model.objects.filter(locale_id=locale_id)},
     )
+
+
+def page_translations(page, request=None):
+    """``{locale id: URL}`` of the live, public translations of ``page`` (itself included)."""
+    site = site_for_request(request) if request is not None else None
+
+    def build():
+        from wagtail.models import Page
+
+        translations = Page.objects.filter(translation_key=page.translation_key).live()
+        translations = translations.only("url_path", "path", "locale_id", "translation_key")
+        return {p.locale_id: p.get_url(request=request) for p in translations if is_public(p)}
+
+    return cached(f"translations:{page.translation_key}:{getattr(site, 'pk', None)}", build)
+
+
+def page_urls(page_ids, request=None):
+    """``{page id: URL}`` of pages by id, each through its live translation in the active language when it has
+    one (as Wagtail's ``page.localized``); a missing page is left out. For links to pages in rich text
+    (``content.rich_links``): two queries on a miss, none afterwards."""
+    from django.utils.translation import get_language
+    from wagtail.models import Page
+
+    language = get_language()
+    site = site_for_request(request) if request is not None else None
+    ids = sorted(set(page_ids))
+    fields = ("url_path", "path", "locale_id", "translation_key", "live")
+
+    def build():
+        active = locale_ids().get(language)
+        pages = list(Page.objects.filter(pk__in=ids).only(*fields))
+        others = {page.translation_key for page in pages if active is not None and page.locale_id != active}
+        translated = {}
+        if others:
+            for page in Page.objects.filter(translation_key__in=others, locale_id=active, live=True).only(*fields):
+                translated[page.translation_key] = page
+        return {page.pk: translated.get(page.translation_key, page).get_url(request=request) for page in pages}
+
+    return cached(f"page-urls:{language}:{getattr(site, 'pk', None)}:{','.join(map(str, ids))}", build)
 
 
 def restricted_paths():
@@ -216,6 +275,8 @@ def connect_lookup_handlers():
     from django.apps import apps
     from django.core.signals import request_started
     from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -226,6 +287,7 @@ def connect_lookup_handlers():
     post_delete.connect(invalidate, sender=Page, dispatch_uid="content-lookups-page-deleted")
     post_save.connect(invalidate_on_alias, dispatch_uid="content-lookups-alias-saved")
     snippets = [model for model in apps.get_app_config("content").get_models() if not issubclass(model, Page)]
-    for model in (*snippets, PageViewRestriction, Site, Locale):
+    # Images and documents: cached page fragments (content.fragments) show their renditions, titles and URLs.
+    for model in (*snippets, get_image_model(), get_document_model(), PageViewRestriction, Site, Locale):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"content-lookups-saved-{model._meta.label}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"content-lookups-deleted-{model._meta.label}")

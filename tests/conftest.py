@@ -15,7 +15,9 @@ def fresh_caches():
     """Each test starts with empty caches: no page, lookup or rate-limit count is carried over from another."""
     from django.core.cache import cache
 
-    from content import lookups
+    from content import fragments, lookups, renditions
 
     cache.clear()
     lookups.forget_cached()
+    fragments.forget_recent()
+    renditions.forget()

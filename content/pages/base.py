@@ -47,6 +47,21 @@ class BasePage(Page):
     def description(self):
         return self.search_description or self.listing_summary
 
+    def fragment_cache_vary(self, request, context):
+        """What besides the page, its path and the language changes its main content: a tuple of values, or
+        None to render it on every request (the default; see ``content.fragments``)."""
+        return None
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """Wagtail's site root paths, from ``content.lookups`` (remembered in the process, invalidated with the
+        other lookups) instead of a read of the shared cache for every URL built without a request."""
+        from content.lookups import site_root_paths
+
+        paths = site_root_paths()
+        # Wagtail's callers (the redirects app) read them back from the cache object, as Wagtail leaves them there.
+        (cache_object if cache_object is not None else self)._wagtail_cached_site_root_paths = paths
+        return paths
+
     def get_live_children(self):
         """Live, public children in menu order, in this page's locale."""
         from content.lookups import public

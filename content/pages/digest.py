@@ -14,7 +14,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -174,6 +174,9 @@ class DigestIssuePage(BasePage):
         verbose_name = _("digest issue")
         verbose_name_plural = _("digest issues")
 
+    def fragment_cache_vary(self, request, context):
+        return ()  # the main content depends on the page and the published content only
+
     def __str__(self):
         return self.title
 
@@ -304,12 +307,12 @@ class DigestIssuePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = self.digest_items()
-        context["items"] = items
-        context["series"] = self.series
+        # Evaluated only when the main content is rendered, not when it comes from the fragment cache.
+        context["items"] = SimpleLazyObject(self.digest_items)
+        context["series"] = SimpleLazyObject(lambda: self.series)
         if self.path:
-            context["previous_issue"] = self.previous_issue()
-            context["next_issue"] = self.next_issue()
+            context["previous_issue"] = SimpleLazyObject(self.previous_issue)
+            context["next_issue"] = SimpleLazyObject(self.next_issue)
         return context
 
 

@@ -55,3 +55,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def fragment_cache_vary(self, request, context):
+        return ()  # the main content depends on the page and the published content only

@@ -61,6 +61,13 @@ class NewsIndexPage(BasePage):
         context.update(articles=page_obj, paginator=paginator, current_tag=tag)
         return context
 
+    def fragment_cache_vary(self, request, context):
+        """The listing page and tag; a tag that no article carries is rendered, not kept (any text can be asked)."""
+        articles, tag = context.get("articles"), context.get("current_tag", "")
+        if articles is None or (tag and not articles.object_list):
+            return None
+        return (articles.number, tag)
+
 
 class NewsArticlePage(BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -89,3 +96,6 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def fragment_cache_vary(self, request, context):
+        return ()  # the main content depends on the page and the published content only

@@ -1,6 +1,7 @@
 """General pages: a standard page with a StreamField body, and a section index."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -24,6 +25,9 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
 
+    def fragment_cache_vary(self, request, context):
+        return ()  # the main content depends on the page and the published content only
+
 
 class SectionIndexPage(BasePage):
     """The top of a section (About, Research, Funding, ...): an introduction and its child pages."""
@@ -40,7 +44,11 @@ class SectionIndexPage(BasePage):
         verbose_name = _("section index page")
         verbose_name_plural = _("section index pages")
 
+    def fragment_cache_vary(self, request, context):
+        return ()  # the main content depends on the page and the published content only
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = attach_listing_images(self.get_live_children())
+        # Evaluated only when the main content is rendered, not when it comes from the fragment cache.
+        context["children"] = SimpleLazyObject(lambda: attach_listing_images(self.get_live_children()))
         return context

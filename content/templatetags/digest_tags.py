@@ -21,8 +21,7 @@ def _series_id(page):
     if isinstance(page, DigestIndexPage):
         return page.pk
     if isinstance(page, DigestIssuePage):
-        parent = page.get_parent() if page.path else None
-        return parent.pk if parent is not None else None
+        return lookups.parent_id(page) if page.path else None
     return None
 
 

@@ -1,12 +1,65 @@
 """Template tags of the SMART theme: language switcher, hreflang, menu and footer."""
 
+import hashlib
+
 from django import template
 from django.utils.translation import get_language
 
-from content import i18n, lookups
+from content import fragments, i18n, lookups
 from content.navigation import Footer
 
 register = template.Library()
+
+
+class PageFragmentNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return fragments.render(self.nodelist, context)
+
+
+class SiteFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False) or getattr(request, "static_site", None):
+            return self.nodelist.render(context)
+        values = "|".join(str(value.resolve(context)) for value in self.vary)
+        digest = hashlib.sha256(values.encode()).hexdigest()[:32]
+        return lookups.cached(f"fragment:{self.name}:{get_language()}:{digest}", lambda: self.nodelist.render(context))
+
+
+@register.tag
+def sitefragment(parser, token):
+    """``{% sitefragment "name" value… %}…{% endsitefragment %}``: a part of every page's frame (menu, footer)
+    rendered once per language and values and kept with ``content.lookups``: in each process's memory until a
+    menu, footer, page or other content changes. Not for anything that depends on the visitor or the page
+    beyond the values given; previews and static-site builds are always rendered."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("sitefragment needs a name")
+    nodelist = parser.parse(("endsitefragment",))
+    parser.delete_first_token()
+    return SiteFragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.filter
+def menu_state(links):
+    """What of the menu depends on the page being shown: the links marked current or active."""
+    return tuple(
+        (link["pk"], link["current"], link["active"]) for link in links or () if link["current"] or link["active"]
+    )
+
+
+@register.tag
+def pagefragment(parser, token):
+    """``{% pagefragment %}…{% endpagefragment %}``: the page's main content, cached (see ``content.fragments``)."""
+    nodelist = parser.parse(("endpagefragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(nodelist)
 
 
 @register.simple_tag(takes_context=True)
@@ -30,6 +83,13 @@ def language_alternates(context):
 def breadcrumb_trail(context, page):
     """``[(title, url), ...]`` of the page's ancestors below the tree root (cached, see ``content.lookups``)."""
     return lookups.breadcrumbs(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def parent_url(context, page):
+    """The URL of the page's parent, from its cached breadcrumb trail (no query once cached)."""
+    trail = lookups.breadcrumbs(page, context.get("request"))
+    return trail[-1][1] if trail else ""
 
 
 @register.simple_tag

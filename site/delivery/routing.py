@@ -21,17 +21,27 @@ from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail import wagtail_hooks as wagtail_core_hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from content import lookups
 from content.lookups import is_public
 
 
 def _root_path(site, language):
-    for root in Site.get_site_root_paths():
+    for root in lookups.site_root_paths():
         if root.site_id == site.pk and root.language_code == language:
             return root.root_path
     return None
+
+
+def _image_fields(model):
+    """The page type's foreign keys to images (its listing image, a hero image), loaded with the page."""
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    return [
+        field.name for field in model._meta.concrete_fields if field.is_relation and field.related_model is image_model
+    ]
 
 
 def find_route(request, path):
@@ -48,7 +58,11 @@ def find_route(request, path):
         return None
     page_id, content_type_id = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_id, live=True).first() if model is not None else None
+    if model is None:
+        return None
+    # No ORDER BY (the page manager's default): one row by primary key.
+    found = model.objects.filter(pk=page_id, live=True).select_related(*_image_fields(model)).order_by()[:1]
+    page = next(iter(found), None)
     if page is None:
         return None
     try:
@@ -60,6 +74,7 @@ def find_route(request, path):
 def serve(request, path):
     """Wagtail's ``serve`` view (``wagtail.views.serve``), with the route found by ``find_route`` when it can and
     Wagtail's restriction check left out of the ``on_serve_page`` chain for a page that no restriction covers."""
+    request._wagtail_cached_site_root_paths = lookups.site_root_paths()  # for every URL built with the request
     if not hasattr(request, "_wagtail_route_for_request"):
         route = find_route(request, path)
         if route is not None:

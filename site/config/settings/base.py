@@ -127,6 +127,12 @@ CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="smart")  
 # Full-page cache of anonymous page views (delivery.pagecache), purged on publish; on in production.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Each page's main content, rendered once until anything it shows changes (content.fragments); every request still
+# runs routing, the page query, restrictions, the head, menu and footer. Renditions are remembered per process.
+PAGE_FRAGMENT_CACHE = env.bool("PAGE_FRAGMENT_CACHE", default=True)
+PAGE_FRAGMENT_SECONDS = env.int("PAGE_FRAGMENT_SECONDS", default=3600)
+PAGE_FRAGMENT_MEMO_ITEMS = env.int("PAGE_FRAGMENT_MEMO_ITEMS", default=500)
+RENDITION_MEMO_SECONDS = env.int("RENDITION_MEMO_SECONDS", default=600)
 
 # Background tasks: run in process by default; a database queue with worker processes at scale.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}

@@ -1,5 +1,6 @@
 """Every public page type, in both languages, renders for an anonymous visitor with at most 10 SQL queries and
-at most 100 KB of HTML (issue 9). The page cache is off (test settings): these are full renders.
+at most 100 KB of HTML (issue 9). The page cache is off (test settings). Measured twice: with the page fragment
+cache off (``PAGE_FRAGMENT_CACHE``: every part of the page rendered) and on (as in production).
 
 Each page is visited once before it is measured, as in a running site where the shared lookups (menus,
 footers, locales, routes, view restrictions: ``content.lookups``) are already in the cache.
@@ -37,7 +38,9 @@ def budget_visits(client):
 
 
 @pytest.mark.django_db
-def test_every_page_type_within_the_query_and_size_budget(client):
+@pytest.mark.parametrize("fragment_cache", [False, True], ids=["full render", "fragment cache"])
+def test_every_page_type_within_the_query_and_size_budget(client, settings, fragment_cache):
+    settings.PAGE_FRAGMENT_CACHE = fragment_cache
     build_every_page()
     visits = budget_visits(client)
     assert len(visits) > 20
