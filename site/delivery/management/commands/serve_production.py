@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.test.utils import override_settings
 
 ROOT = settings.ROOT_DIR
 STOP_GRACE_SECONDS = 25
@@ -54,6 +55,19 @@ def ensure_postgres_database():
 
 def uses_database_queue():
     return any(options["BACKEND"].startswith("django_tasks_db.") for options in settings.TASKS.values())
+
+
+# The same loaders, in the same order, as `make demo`.
+DEMO_COMMANDS = (
+    "load_grants_demo",
+    "load_recruitment_demo",
+    "load_donations_demo",
+    "load_demo",
+    "load_events_demo",
+    "rebuild_search_index",
+    "ensure_admin",
+)
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 class Command(BaseCommand):
@@ -116,8 +130,11 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if demo:
-            for command in ("load_grants_demo", "load_demo", "rebuild_search_index", "ensure_admin"):
-                call_command(command)
+            # The loaders' own background work (search and reference indexing) runs in this process, so the
+            # queue starts empty: no task left behind for a demo page that a later loader replaced.
+            with override_settings(TASKS=IMMEDIATE_TASKS):
+                for command in DEMO_COMMANDS:
+                    call_command(command)
         self.stdout.write("Database migrated, translations compiled, static files collected.")
 
     def start(self, name, command, env):
