@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from content import lookups
 from content.blocks import BodyBlock
 from content.lookups import public_q
 
@@ -52,6 +53,8 @@ class NewsIndexPage(BasePage):
         if tag:
             articles = articles.filter(tags__name=tag)
         paginator = Paginator(articles, NEWS_PER_PAGE)
+        # The count (one query) is kept until the next publication; a tag no article has is not kept.
+        paginator.count = lookups.cached(f"news-count:{self.pk}:{tag}", articles.count, keep=bool)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:

@@ -26,6 +26,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
+from content import lookups
 from content.lookups import language_of
 from content.pages.base import BasePage
 from records.intake import client_ip
@@ -94,6 +95,8 @@ class LocalisedPageSerializer(PageSerializer):
     """Each page is rendered in its own language (labels, links in rich text), whatever the request's language."""
 
     def to_representation(self, instance):
+        # Wagtail builds each page's URL from the site root paths: from the lookups, not a cache read per page.
+        instance._wagtail_cached_site_root_paths = lookups.site_root_paths()
         with translation.override(language_of(instance) or instance.locale.language_code):  # locale from the cache
             return super().to_representation(instance)
 
@@ -260,7 +263,7 @@ class HeadlessPagesEndpoint(HeadlessMixin, PagesAPIViewSet):
         return public_pages().select_related("locale")  # every item shows its locale
 
     def get_root_page(self):
-        site = Site.find_for_request(self.request)
+        site = lookups.site_for_request(self.request)
         return site.root_page if site else None
 
     def page_models(self):

@@ -7,15 +7,27 @@ from functools import cached_property
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
+from content import lookups
 from content.lookups import public_q
+
+
+def site_root_tree_paths():
+    """Tree paths of every site's root page and its translations (kept with ``content.lookups``)."""
+
+    def build():
+        paths = set()
+        for site in Site.objects.select_related("root_page"):
+            paths.update(root.path for root in site.root_page.get_translations(inclusive=True))
+        return sorted(paths)
+
+    return lookups.cached("site-root-tree-paths", build)
 
 
 def public_pages(model=Page):
     """Live pages of ``model`` under any site's root page or its translations, outside every view restriction."""
     roots = Q()
-    for site in Site.objects.select_related("root_page"):
-        for root in site.root_page.get_translations(inclusive=True):
-            roots |= Q(path__startswith=root.path)
+    for path in site_root_tree_paths():
+        roots |= Q(path__startswith=path)
     if not roots:
         return model.objects.none()
     return model.objects.live().filter(public_q()).filter(roots)  # public_q: .public() without its query
