@@ -13,6 +13,13 @@ with Django's test client against the same database. Not a test: it prints figur
 Reference on this machine (issue 9): bakerydemo (SQLite, no cache) home 41 req/s (43 queries),
 article 86 req/s, listing 51 req/s; nginx, a 30 KB static page, ~54,000 req/s.
 Targets: uncached home >= 123, article >= 258, listing >= 153 req/s; <= 10 queries; cached >= 1,500 req/s.
+
+Machines of the same kind differ in speed from one session to the next (the same code measured 2 to 3 times
+apart). When nginx is installed (Debian: ``apt-get install nginx-light``), the benchmark first measures the
+issue's own yardstick, nginx serving a 30 KB static page with the same wrk settings, and prints each target
+also scaled by this machine's ratio to the 54,000 req/s of the reference machine. "Uncached" means the
+full-page cache is off; the page fragment cache (``content.fragments``) and the cached lookups stay on, as in
+production. A third phase measures with ``PAGE_FRAGMENT_CACHE=false`` too: every part of every page rendered.
 """
 
 import argparse
@@ -24,12 +31,16 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"home": 123, "article": 258, "listing": 153}
+CACHED_TARGET = 1500
+REFERENCE_NGINX = 54000  # req/s of nginx serving a 30 KB static page on the issue's reference machine
+STATIC_PAGE_BYTES = 30 * 1024
 CPU_SAMPLES = 20  # renders timed in this process (CPU time: what the page costs, whatever else the machine runs)
 
 
@@ -39,7 +50,44 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def stack_env(port, page_cache):
+def nginx_yardstick(options):
+    """req/s of nginx serving a 30 KB static page here (the issue's yardstick), or None without nginx."""
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if nginx is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="smart-bench-nginx-") as folder:
+        folder = Path(folder)
+        (folder / "www").mkdir()
+        paragraph = "<p>" + "Shenzhen Medical Academy of Research and Translation. " * 8 + "</p>\n"
+        body = "<!DOCTYPE html><html lang=en><title>30 KB</title>\n" + paragraph * (STATIC_PAGE_BYTES // len(paragraph))
+        (folder / "www" / "index.html").write_text(body)
+        os.chmod(folder, 0o755)
+        os.chmod(folder / "www", 0o755)
+        os.chmod(folder / "www" / "index.html", 0o644)
+        port = free_port()
+        (folder / "nginx.conf").write_text(
+            f"worker_processes auto; pid {folder}/nginx.pid; error_log {folder}/error.log;\n"
+            "events { worker_connections 1024; }\n"
+            f"http {{ access_log off; sendfile on; server {{ listen 127.0.0.1:{port}; root {folder}/www; }} }}\n"
+        )
+        proc = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-g", "daemon off;"], start_new_session=True)
+        try:
+            for _ in range(50):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=1).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            rate, _p50, _p99, _errors = wrk(
+                f"http://127.0.0.1:{port}/index.html", options.duration, options.connections, options.threads
+            )
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+    return rate
+
+
+def stack_env(port, page_cache, fragment_cache=True):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -52,6 +100,7 @@ def stack_env(port, page_cache):
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
         "PAGE_CACHE_ENABLED": "true" if page_cache else "false",
+        "PAGE_FRAGMENT_CACHE": "true" if fragment_cache else "false",
         # The load comes from one loopback address: the API's per-IP limit would answer most of it with 429.
         "API_RATE_LIMIT": "10000000/minute",
         "LOG_LEVEL": "WARNING",
@@ -59,10 +108,11 @@ def stack_env(port, page_cache):
     }
 
 
-def start_stack(port, page_cache, setup):
+def start_stack(port, page_cache, setup, fragment_cache=True):
     args = [sys.executable, str(ROOT / "manage.py"), "serve_production", "--bind", f"127.0.0.1:{port}"]
     args += ["--demo"] if setup else ["--no-setup"]
-    proc = subprocess.Popen(args, env=stack_env(port, page_cache), cwd=ROOT, start_new_session=True)
+    env = stack_env(port, page_cache, fragment_cache)
+    proc = subprocess.Popen(args, env=env, cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 1800
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -140,7 +190,7 @@ def count_queries(url):
         return execute(sql, params, many, context)
 
     with override_settings(PAGE_CACHE_ENABLED=False):
-        client.get(url)  # warm the lookups, as in a running site
+        client.get(url)  # warm the lookups (and the fragment, when on), as in a running site
         with connection.execute_wrapper(count):
             response = client.get(url)
         started = time.process_time()
@@ -168,6 +218,24 @@ def wrk(url, duration, connections, threads):
     return rate, p50, p99, int(errors.group(1)) if errors else 0
 
 
+PHASES = (
+    # (name, page cache, fragment cache)
+    ("no cache", False, False),
+    ("uncached", False, True),
+    ("cached", True, True),
+)
+
+
+def verdict(rate, target, factor):
+    if target is None:
+        return ""
+    text = f">= {target} {'met' if rate >= target else 'NOT met'}"
+    if factor is not None:
+        scaled = target * factor
+        text += f"; scaled {scaled:.0f} {'met' if rate >= scaled else 'NOT met'}"
+    return text
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and phase")
@@ -177,27 +245,33 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: install it with `apt-get install wrk` (Debian) and run again.")
 
+    print("Yardstick: nginx serving a 30 KB static page ...", flush=True)
+    nginx_rate = nginx_yardstick(options)
+    factor = nginx_rate / REFERENCE_NGINX if nginx_rate else None
     port = free_port()
-    print(f"Starting the production stack on 127.0.0.1:{port} (first run loads the demo content)...", flush=True)
-    proc = start_stack(port, page_cache=False, setup=True)
-    results = {}
-    try:
-        django_setup(port)
-        pages = pick_pages()
-        queries = {url: count_queries(url) for _name, _kind, url in pages}
-        for name, _kind, url in pages:
-            print(f"  uncached: {name} ...", flush=True)
-            results[(name, "uncached")] = load(port, url, options)
-    finally:
-        stop_stack(proc)
-    proc = start_stack(port, page_cache=True, setup=False)
-    try:
-        for name, _kind, url in pages:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}{url}").read()  # fill the cache
-            print(f"  cached: {name} ...", flush=True)
-            results[(name, "cached")] = load(port, url, options)
-    finally:
-        stop_stack(proc)
+    results, pages, queries = {}, None, {}
+    for number, (phase, page_cache, fragment_cache) in enumerate(PHASES):
+        if number == 0:
+            print(
+                f"Starting the production stack on 127.0.0.1:{port} (first run loads the demo content)...", flush=True
+            )
+        proc = start_stack(port, page_cache=page_cache, setup=number == 0, fragment_cache=fragment_cache)
+        try:
+            if pages is None:
+                django_setup(port)
+                pages = pick_pages()
+            if not page_cache:
+                from django.test.utils import override_settings
+
+                with override_settings(PAGE_FRAGMENT_CACHE=fragment_cache):
+                    for _name, _kind, url in pages:
+                        queries[(url, phase)] = count_queries(url)
+            for name, _kind, url in pages:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{url}").read()  # fill the caches
+                print(f"  {phase}: {name} ...", flush=True)
+                results[(name, phase)] = load(port, url, options)
+        finally:
+            stop_stack(proc)
 
     workers = os.environ.get("WEB_CONCURRENCY", f"{(os.cpu_count() or 1) * 2 + 1} (2 x cores + 1)")
     print()
@@ -205,27 +279,36 @@ def main():
         f"Production stack: gunicorn workers {workers}, PostgreSQL, Redis; wrk -t{options.threads} "
         f"-c{options.connections} -d{options.duration}s; {os.cpu_count()} CPU cores (shared)."
     )
+    if nginx_rate:
+        print(
+            f"Yardstick: nginx, 30 KB static page: {nginx_rate:,.0f} req/s here, {REFERENCE_NGINX:,} on the issue's "
+            f"reference machine: this machine runs at {factor:.2f} x; 'scaled' targets are multiplied by it."
+        )
+    else:
+        print("Yardstick: nginx is not installed (apt-get install nginx-light), so targets are not scaled.")
     print(f"Load average during the run: {os.getloadavg()[0]:.1f} (wrk figures fall when other work shares the CPUs;")
     print("'CPU ms' is the render's own CPU time in this process, Django and the database driver included).")
+    print("Phases: 'no cache' = every part of the page rendered (no page, no fragment cache); 'uncached' = page cache")
+    print("off, fragment cache on (production without the full-page cache); 'cached' = full-page cache on.")
     header = (
-        f"{'page':16} {'url':48} {'queries':>7} {'KB':>5} {'CPU ms':>6}  {'phase':8} {'req/s':>9} {'p50':>9} {'p99':>9}"
+        f"{'page':16} {'url':40} {'queries':>7} {'KB':>5} {'CPU ms':>6}  {'phase':8} {'req/s':>8} {'p50':>9} {'p99':>9}"
     )
     header += f" {'errors':>6}  target"
     print(header)
-    print("-" * len(header))
+    print("-" * (len(header) + 30))
     for name, kind, url in pages:
-        count, size, status, cpu_ms = queries[url]
-        for phase in ("uncached", "cached"):
+        for phase, page_cache, _fragment_cache in PHASES:
+            count, size, _status, cpu_ms = queries[(url, "uncached" if page_cache else phase)]
             rate, p50, p99, errors = results[(name, phase)]
-            target = TARGETS.get(kind) if phase == "uncached" else 1500
-            verdict = "" if target is None else (f">= {target} {'met' if rate >= target else 'NOT met'}")
-            if phase == "cached" and kind == "api":
-                verdict = "(JSON APIs are not page-cached)"
+            target = CACHED_TARGET if page_cache else TARGETS.get(kind)
+            note = verdict(rate, target, factor)
+            if page_cache and kind == "api":
+                note = "(JSON APIs are not page-cached)"
             print(
-                f"{name:16} {url[:48]:48} {count:7} {size / 1024:5.0f} {cpu_ms:6.0f}  {phase:8} {rate:9.0f} "
-                f"{p50:>9} {p99:>9} {errors:6}  {verdict}"
+                f"{name:16} {url[:40]:40} {count:7} {size / 1024:5.0f} {cpu_ms:6.1f}  {phase:8} {rate:8.0f} "
+                f"{p50:>9} {p99:>9} {errors:6}  {note}"
             )
-    print(f"{len(pages)} pages measured, uncached and cached.")
+    print(f"{len(pages)} pages measured in {len(PHASES)} phases.")
 
 
 if __name__ == "__main__":
