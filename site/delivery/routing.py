@@ -61,7 +61,8 @@ def find_route(request, path):
     if model is None:
         return None
     # No ORDER BY (the page manager's default): one row by primary key.
-    found = model.objects.filter(pk=page_id, live=True).select_related(*_image_fields(model)).order_by()[:1]
+    found = model.objects.filter(pk=page_id, live=True).select_related(*_image_fields(model)).defer_streamfields()
+    found = found.order_by()[:1]
     page = next(iter(found), None)
     if page is None:
         return None
