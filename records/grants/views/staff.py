@@ -14,7 +14,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from records import screens
 from records.permissions import group_required
 from records.screens import file_link as _file_link
-from records.screens import history_rows
 from records.screens import post_only as _post_only
 from records.statemachine import TransitionNotAllowed
 
@@ -27,6 +26,7 @@ from ..forms import (
     MoveForm,
     RecuseForm,
 )
+from ..history import grants_history
 from ..models import Application, Assignment, Call, Category, Institution, InstitutionStatus, Status
 from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION
 from ..roles import GRANTS_OFFICE
@@ -58,7 +58,7 @@ class ApplicationInspectView(InspectView):
             status_label=APPLICATION_PIPELINE.label(application.status),
             team=list(application.team.all()),
             files=[f for f in (_file_link(application.proposal), _file_link(application.budget_sheet)) if f],
-            history=history_rows(application, APPLICATION_PIPELINE),
+            history=grants_history(application, APPLICATION_PIPELINE),
             move_form=MoveForm(transitions=transitions) if transitions else None,
             assignments=list(assignments),
             disbursements=list(application.disbursements.all()),
@@ -204,7 +204,7 @@ class InstitutionInspectView(InspectView):
             institution=institution,
             status_label=INSTITUTION_REGISTRATION.label(institution.status),
             licence=_file_link(institution.licence),
-            history=history_rows(institution, INSTITUTION_REGISTRATION),
+            history=grants_history(institution, INSTITUTION_REGISTRATION),
             decision_form=InstitutionDecisionForm() if institution.status == InstitutionStatus.PENDING else None,
             application_count=institution.applications.count(),
         )
