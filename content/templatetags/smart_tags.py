@@ -115,12 +115,6 @@ def main_menu(context):
 
 
 @register.simple_tag
-def lookups_generation():
-    """Changes whenever menus, footers or published pages change: a key part for fragment caches."""
-    return lookups.current_generation()
-
-
-@register.simple_tag
 def site_footer():
     return Footer.for_locale()
 
