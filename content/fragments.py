@@ -49,6 +49,14 @@ def enabled():
     return getattr(settings, "PAGE_FRAGMENT_CACHE", True)
 
 
+def page_type_opts_in(model):
+    """Can pages of ``model`` have their main content kept (the cache is on and the type defines its vary)?"""
+    from content.pages.base import BasePage
+
+    vary_for = getattr(model, "fragment_cache_vary", None)
+    return enabled() and vary_for is not None and vary_for is not BasePage.fragment_cache_vary
+
+
 def fragment_key(context):
     """The cache key of the page fragment being rendered in ``context``, or None when it must be rendered."""
     if not enabled():

@@ -28,6 +28,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from content import lookups
 from content.html_clean import clean_html, safe_url
 from content.i18n import absolute_url
 from content.lookups import public_q
@@ -248,18 +249,25 @@ class DigestIssuePage(BasePage):
         """The digest index this issue belongs to (None for an unsaved page being previewed)."""
         if not self.path or not self.depth:
             return None
-        parent = DigestIndexPage.objects.filter(path=self.path[: -self.steplen]).first()  # one query
-        if parent is None:
-            parent = self.get_parent()
-            parent = parent.specific if parent is not None else None
-        return parent
+
+        def parent():
+            found = DigestIndexPage.objects.filter(path=self.path[: -self.steplen]).first()  # one query
+            if found is None:
+                found = self.get_parent()
+                found = found.specific if found is not None else None
+            return found
+
+        if not self.pk or not self.live:  # a preview or a draft: as it is now
+            return parent()
+        # Kept with the lookups: a publication, move or deletion anywhere moves their generation on.
+        return lookups.cached(f"digest-series:{self.pk}:{self.path}", parent)
 
     def digest_items(self, fields_by_key=None):
         """The items as DigestItem objects, fields shown in this issue's language, HTML cleaned."""
         from content.taxonomy import FieldOfMedicine
 
         if fields_by_key is None:
-            fields_by_key = FieldOfMedicine.for_locale(self.locale_id)
+            fields_by_key = lookups.terms_in_locale(FieldOfMedicine, self.locale_id)
         result = []
         for number, block in enumerate((b for b in self.items if b.block_type == "item"), start=1):
             value = block.value
@@ -305,14 +313,27 @@ class DigestIssuePage(BasePage):
     def next_issue(self):
         return self.sibling_issues().filter(issue_month__gt=self.issue_month).order_by("issue_month").first()
 
+    def neighbours(self):
+        """``(previous issue, next issue)`` of the series, each None at its end; kept with the lookups for a live
+        issue (any publication, unpublication, move or deletion moves their generation on)."""
+        if not self.path:
+            return None, None
+        if not self.pk or not self.live:
+            return self.previous_issue(), self.next_issue()
+        return lookups.cached(
+            f"digest-neighbours:{self.pk}:{self.path}:{self.issue_month}",
+            lambda: (self.previous_issue(), self.next_issue()),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Evaluated only when the main content is rendered, not when it comes from the fragment cache.
         context["items"] = SimpleLazyObject(self.digest_items)
         context["series"] = SimpleLazyObject(lambda: self.series)
         if self.path:
-            context["previous_issue"] = SimpleLazyObject(self.previous_issue)
-            context["next_issue"] = SimpleLazyObject(self.next_issue)
+            neighbours = SimpleLazyObject(self.neighbours)
+            context["previous_issue"] = SimpleLazyObject(lambda: neighbours[0])
+            context["next_issue"] = SimpleLazyObject(lambda: neighbours[1])
         return context
 
 

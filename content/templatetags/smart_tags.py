@@ -140,7 +140,13 @@ def latest_news(context, count):
     from content.models import NewsArticlePage
 
     page = context.get("page")
-    articles = lookups.public(NewsArticlePage.objects.live()).defer_streamfields().select_related("listing_image")
-    if page is not None and getattr(page, "locale_id", None):
-        articles = articles.filter(locale_id=page.locale_id)
-    return list(articles.order_by("-date", "-pk")[: int(count)])
+    locale_id = getattr(page, "locale_id", None) if page is not None else None
+
+    def newest():
+        articles = lookups.public(NewsArticlePage.objects.live()).defer_streamfields().select_related("listing_image")
+        if locale_id:
+            articles = articles.filter(locale_id=locale_id)
+        return list(articles.order_by("-date", "-pk")[: int(count)])
+
+    # Kept with the lookups: any publication, unpublication, move, deletion or image change moves them on.
+    return lookups.cached(f"latest-news:{locale_id}:{int(count)}", newest)

@@ -23,7 +23,7 @@ from wagtail import views as wagtail_views
 from wagtail import wagtail_hooks as wagtail_core_hooks
 from wagtail.models import Page
 
-from content import lookups
+from content import fragments, lookups
 from content.lookups import is_public
 
 
@@ -34,13 +34,18 @@ def _root_path(site, language):
     return None
 
 
-def _image_fields(model):
-    """The page type's foreign keys to images (its listing image, a hero image), loaded with the page."""
+def _related_fields(model, main_content_kept):
+    """The page type's foreign keys loaded with the page: to images (listing and social images, used in the
+    page's head as well), and, when its main content is rendered rather than taken from the fragment cache,
+    to documents and pages too (a digest's PDF edition, a hero link)."""
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    image_model = get_image_model()
+    related = {get_image_model()} if main_content_kept else {get_image_model(), get_document_model(), Page}
     return [
-        field.name for field in model._meta.concrete_fields if field.is_relation and field.related_model is image_model
+        field.name
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.many_to_one and field.related_model in related and field.model is not Page
     ]
 
 
@@ -60,8 +65,12 @@ def find_route(request, path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    # No ORDER BY (the page manager's default): one row by primary key.
-    found = model.objects.filter(pk=page_id, live=True).select_related(*_image_fields(model)).defer_streamfields()
+    # No ORDER BY (the page manager's default): one row by primary key. A page type whose main content is
+    # kept by the fragment cache leaves its StreamFields out (a render that needs them loads them).
+    kept = fragments.page_type_opts_in(model)
+    found = model.objects.filter(pk=page_id, live=True).select_related(*_related_fields(model, kept))
+    if kept:
+        found = found.defer_streamfields()
     found = found.order_by()[:1]
     page = next(iter(found), None)
     if page is None:

@@ -133,6 +133,28 @@ def test_issue_page_is_readable(client, series):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("fragment_cache", [True, False], ids=["fragments", "no-fragments"])
+def test_the_pager_and_the_series_follow_publications(client, series, settings, fragment_cache):
+    """Neighbours, series and fields are kept with the lookups: a new issue, an unpublished one or a renamed series
+    shows on the next view, whether or not the main content is kept by the fragment cache."""
+    settings.PAGE_FRAGMENT_CACHE = fragment_cache
+    march = series["issues"][datetime.date(2026, 3, 1)]
+    assert 'rel="next"' not in main(client.get(march.url))
+    april = DigestIssuePage.objects.get(title="草稿 2026-04")
+    april.save_revision().publish()
+    april = DigestIssuePage.objects.get(pk=april.pk)
+    assert f'href="{april.url}" rel="next"' in main(client.get(march.url))
+    february = series["issues"][datetime.date(2026, 2, 1)]
+    february.unpublish()
+    body = main(client.get(march.url))
+    assert 'rel="prev"' in body and "动态 2026-01" in body and "动态 2026-02" not in body
+    index = DigestIndexPage.objects.get(pk=series["index"].pk)
+    index.title = "全球医学科技动态（新）"
+    index.save_revision().publish()
+    assert "全球医学科技动态（新）" in main(client.get(march.url))
+
+
+@pytest.mark.django_db
 def test_english_issue_reads_in_english(client, series):
     issue_en = series["issues_en"][datetime.date(2026, 2, 1)]
     assert issue_en.translation_key == series["issues"][datetime.date(2026, 2, 1)].translation_key

@@ -68,7 +68,10 @@ def fragments_off():
     return override_settings(PAGE_FRAGMENT_CACHE=False)
 
 
-def test_publishing_another_page_refreshes_the_home_page_and_the_listing(client, site_tree):
+@pytest.mark.parametrize("fragment_cache", [True, False], ids=["fragments", "no-fragments"])
+def test_publishing_another_page_refreshes_the_home_page_and_the_listing(client, site_tree, settings, fragment_cache):
+    """With or without the fragment cache: the home page's latest news are kept with the lookups as well."""
+    settings.PAGE_FRAGMENT_CACHE = fragment_cache
     home = publish(site_tree["home"], body=[{"type": "latest_news", "value": {"heading": "最新动态", "count": 3}}])
     news = site_tree["news"]
     assert "深圳医学科学院正式成立" in main(client.get(home.url))
