@@ -9,7 +9,9 @@ tried again by the scheduler process on each tick (``records.notifications.retry
 A failed task is shown once, by its latest failed run (``delivery.task_retries.failed_tasks``): its task, when it
 failed, the exception class and the first line of its message (email addresses masked), the number of runs so
 far out of ``TASK_MAX_ATTEMPTS``, and what the scheduler did or will do: retry it after a growing delay (and how
-that retry went), or give up (all attempts failed, or the object it works on no longer exists). Users who also
+that retry went), or give up (all attempts failed, or the object it works on no longer exists). A run whose worker
+stopped while running it (killed, out of memory, server restarted) is counted as failed by the scheduler after
+``TASK_RUNNING_TIMEOUT`` (``task_retries.recover_abandoned_tasks``) and explained as such. Users who also
 have ``delivery.retry_task`` may retry one at once ("Retry this task now", a POST; a given-up task gets one
 more run). No recipient address, task argument or traceback is shown: they may hold personal data.
 """

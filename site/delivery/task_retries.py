@@ -2,8 +2,8 @@
 
 django-tasks and django-tasks-db (0.12) run a task once: a run that raises leaves a ``DBTaskResult`` with status
 ``FAILED`` and nothing runs it again (their own ``retry`` helper only retries the queue's database writes). So the
-scheduler process does it: each tick calls ``retry_failed_tasks()``, which decides once about every failure it
-has not decided yet and records the decision as a ``TaskRetry``:
+scheduler process does it: each tick calls ``recover_abandoned_tasks()`` and then ``retry_failed_tasks()``, which
+decides once about every failure it has not decided yet and records the decision as a ``TaskRetry``:
 
 - retried: the same task (path, args, kwargs, queue, priority, backend) is enqueued again as a new result, to run
   no sooner than ``TASK_RETRY_DELAY`` seconds after the failure, doubling with each attempt (60 s, 2, 4, 8 min
@@ -16,6 +16,21 @@ has not decided yet and records the decision as a ``TaskRetry``:
   object, so a missing object is gone for good rather than not yet committed.) Also at once when the task or its
   backend can no longer be loaded (the code was removed, the queue is no longer configured).
 
+A run whose worker died (SIGKILL, out of memory, the machine restarted) would stay ``RUNNING`` for ever: the
+worker never writes its outcome, and workers pick up ``READY`` results only. For a running result django-tasks-db
+0.12 records only ``started_at`` (set when a worker claims it) and ``worker_ids`` (random ids; a worker leaves no
+sign of being alive: no heartbeat, no table of workers; its issue #5, "Unclean exits of the worker leave tasks in
+limbo", is open). So time is the signal: ``recover_abandoned_tasks()`` takes a result still ``RUNNING`` more than
+``TASK_RUNNING_TIMEOUT`` seconds (default 1800) after it started for abandoned, records the failure the way the
+worker records one (the library's ``DBTaskResult.set_failed``, with a ``WorkerStopped`` naming the worker and how
+long it had run; ``finished_at`` now) and sends ``task_finished`` as the worker would have. From then on it is a
+failure like any other: retried after the growing delay, counted in the attempts, given up after
+``TASK_MAX_ATTEMPTS``, and shown to staff with an explanation. Each result is marked in a transaction that locks it
+(``select_for_update(skip_locked=True)``) and checks again that it is still running and old enough: two ticks never
+mark it twice, and a result whose worker is writing its outcome at that moment (the row locked by that write, or
+already written) is left alone. The timeout must be longer than any task really runs: a task still running past
+it would be run a second time beside itself.
+
 Each decision happens in one transaction that locks the failed result (``select_for_update(skip_locked=True)``)
 and is guarded by the unique ``TaskRetry.failed_result_id``: two ticks at the same moment never enqueue a retry
 twice, and the new result and its record are written together, so a retry is never lost either.
@@ -25,6 +40,7 @@ decided yet, or given up, is enqueued to run now (one more attempt; if it fails 
 about that failure as about any other), and a retry still waiting for its delay is brought forward.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import importlib
@@ -38,6 +54,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_tasks.exceptions import InvalidTaskBackendError, InvalidTaskError
+from django_tasks.signals import task_finished
 
 from .models import TaskRetry
 
@@ -52,6 +69,14 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 class NotRunnable(Exception):
     """The failed task's code or backend can no longer be loaded."""
+
+
+class WorkerStopped(Exception):
+    """Recorded for a run whose worker stopped while running it (killed, out of memory, machine restarted): the
+    result was still marked running ``TASK_RUNNING_TIMEOUT`` seconds after it started. Never raised."""
+
+
+WORKER_STOPPED = f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}"  # its exception_class_path
 
 
 def queue_installed():
@@ -73,6 +98,11 @@ def retry_delay(attempt):
     """How long after failed run number ``attempt`` the next run may start: doubling from TASK_RETRY_DELAY."""
     seconds = settings.TASK_RETRY_DELAY * 2 ** max(attempt - 1, 0)
     return min(datetime.timedelta(seconds=seconds), MAX_DELAY)
+
+
+def running_timeout():
+    """How long after it started a result still marked running is taken for abandoned by its worker."""
+    return datetime.timedelta(seconds=settings.TASK_RUNNING_TIMEOUT)
 
 
 def attempt_of(result_id):
@@ -193,6 +223,58 @@ def retry_failed_tasks(*, now=None, limit=BATCH):
     return counts
 
 
+def abandon(result_id, cutoff, now):
+    """Mark the result ``result_id`` failed if it is still running and started before ``cutoff``; whether it was.
+    One transaction that locks it (skipping it when another tick or its worker holds it)."""
+    with transaction.atomic():
+        result = (
+            results()
+            .select_for_update(skip_locked=True)
+            .filter(pk=result_id, status=RUNNING, started_at__lt=cutoff)
+            .first()
+        )
+        if result is None:
+            return False
+        seconds = int((now - result.started_at).total_seconds())
+        worker = result.worker_ids[-1] if result.worker_ids else "?"  # the worker that claimed it last
+        result.set_failed(
+            WorkerStopped(
+                f"worker {worker} stopped while running this task: still marked running {seconds} s after it "
+                f"started, longer than TASK_RUNNING_TIMEOUT ({settings.TASK_RUNNING_TIMEOUT} s)"
+            )
+        )
+    logger.warning(
+        "Task result %s (%s) abandoned by its worker: marked failed after %d s running.",
+        result.pk,
+        result.task_path,
+        seconds,
+    )
+    # As the worker would have on finishing (the task's code or backend may be gone; a receiver's error is not ours).
+    with contextlib.suppress(ImportError, SuspiciousOperation, InvalidTaskBackendError, InvalidTaskError):
+        task_finished.send_robust(sender=type(result.task.get_backend()), task_result=result.task_result)
+    return True
+
+
+def recover_abandoned_tasks(*, now=None, limit=BATCH):
+    """Mark failed every result still running ``TASK_RUNNING_TIMEOUT`` seconds after it started: its worker died
+    (see the module docstring). ``retry_failed_tasks()`` then decides about it like any failure. Returns how many.
+
+    A result that cannot be marked now (the database hiccups) is logged and left for the next tick.
+    """
+    if not queue_installed():
+        return 0
+    now = now or timezone.now()
+    cutoff = now - running_timeout()
+    stale = results().filter(status=RUNNING, started_at__lt=cutoff).order_by("started_at").values_list("pk", flat=True)
+    recovered = 0
+    for result_id in list(stale[:limit]):
+        try:
+            recovered += abandon(result_id, cutoff, now)
+        except Exception:  # keep recovering the others; this one is tried again next tick
+            logger.exception("Could not recover abandoned task result %s.", result_id)
+    return recovered
+
+
 def retry_now(result_id, *, user=None, now=None):
     """Staff ask for another run of a failed task at once. Returns what happened:
 
@@ -264,6 +346,7 @@ class FailedTask:
     reason: str = ""
     run_after: datetime.datetime | None = None
     requested_by_staff: bool = False
+    worker_stopped: bool = False  # its worker stopped while running it (``WorkerStopped``, recovered by a tick)
 
     @property
     def task_name(self):
@@ -336,6 +419,7 @@ def failed_tasks(limit=100):
             attempt=attempt,
             max_attempts=limit_attempts,
             state="will_retry",
+            worker_stopped=failure.exception_class_path == WORKER_STOPPED,
         )
         record = records.get(failure.pk)
         if record is None:

@@ -142,6 +142,10 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):  # the database q
 # TASK_MAX_ATTEMPTS runs in all, the first waiting TASK_RETRY_DELAY seconds after the failure, doubling each time.
 TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=5)
 TASK_RETRY_DELAY = env.int("TASK_RETRY_DELAY", default=60)
+# A task still marked running this many seconds after it started is taken for abandoned (its worker was killed, ran
+# out of memory, the machine restarted): the scheduler marks it failed, then retries it as above. Longer than any
+# task may really run.
+TASK_RUNNING_TIMEOUT = env.int("TASK_RUNNING_TIMEOUT", default=1800)
 # How often the scheduler process (manage.py run_scheduler) publishes scheduled pages, in seconds.
 SCHEDULER_INTERVAL = env.int("SCHEDULER_INTERVAL", default=60)
 

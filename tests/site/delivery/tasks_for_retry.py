@@ -1,9 +1,11 @@
-"""Tasks for the retry tests (``test_task_retries.py``), run by the real database-queue worker.
+"""Tasks for the retry tests (``test_task_retries.py``, ``test_task_recovery.py``), run by the real database-queue
+worker.
 
 Each run is counted in a file whose path is the task's first argument, so the count survives whatever process
 runs the task and every test decides deterministically which runs fail.
 """
 
+import time
 from pathlib import Path
 
 from django_tasks import task
@@ -35,3 +37,16 @@ def flaky(counter, failures, *, label=""):
 def always_fails(counter):
     run = count_run(counter)
     raise RuntimeError(f"run {run} failed")
+
+
+@task()
+def waits_for(counter, gate, timeout=120):
+    """Counts its run, then waits until the file ``gate`` exists (so a test can kill its worker mid-task); gives up
+    with ``TimeoutError`` after ``timeout`` seconds, so it never blocks a worker for ever."""
+    run = count_run(counter)
+    deadline = time.monotonic() + timeout
+    while not Path(gate).exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"run {run}: {gate} never appeared")
+        time.sleep(0.05)
+    return run

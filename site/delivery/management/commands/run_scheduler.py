@@ -5,6 +5,8 @@
 - runs Wagtail's `publish_scheduled` command;
 - queues another attempt of the notification emails that failed (``records.notifications.retry_failed``, at most
   ``MAX_ATTEMPTS`` each);
+- marks failed the background tasks of the database queue still running ``TASK_RUNNING_TIMEOUT`` seconds after
+  they started: their worker stopped while running them (``delivery.task_retries.recover_abandoned_tasks``);
 - decides about the background tasks of the database queue that failed (``delivery.task_retries``): each is
   enqueued again with a growing delay, up to ``TASK_MAX_ATTEMPTS`` runs, or given up (at once when the object it
   works on no longer exists).
@@ -33,6 +35,14 @@ def retry_notifications():
     retry_failed()
 
 
+def recover_tasks():
+    from delivery.task_retries import recover_abandoned_tasks
+
+    recovered = recover_abandoned_tasks()
+    if recovered:
+        logger.info("Tasks abandoned by their worker: %d marked failed.", recovered)
+
+
 def retry_tasks():
     from delivery.task_retries import retry_failed_tasks
 
@@ -44,13 +54,15 @@ def retry_tasks():
 PARTS = (
     ("publish_scheduled", publish_scheduled),
     ("retry_notifications", retry_notifications),
+    ("recover_tasks", recover_tasks),  # before retry_tasks, which retries what it marked failed in the same tick
     ("retry_tasks", retry_tasks),
 )
 
 
 def tick():
     """Publish what is due now, queue again the notification emails that could not be sent yet (the mail server
-    was down), and retry or give up the failed background tasks. Every part runs even if another raises.
+    was down), mark failed the background tasks whose worker died while running them, and retry or give up the
+    failed background tasks. Every part runs even if another raises.
     Returns the parts that failed, ``{name: exception}`` (empty when all went well)."""
     failures = {}
     for name, part in PARTS:
