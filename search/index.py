@@ -24,12 +24,15 @@ def indexable_pages():
     return Page.objects.live().public().filter(depth__gt=1).order_by("path")
 
 
+def indexable_model(model):
+    """Whether pages of this type may enter the index (not of an excluded room, not opted out)."""
+    room = model._meta.app_config.name.split(".")[0]
+    return not (room in EXCLUDED_ROOMS or getattr(model, "search_exclude", False))
+
+
 def _allowed(page):
     specific_class = page.specific_class
-    if specific_class is None:
-        return False
-    room = specific_class._meta.app_config.name.split(".")[0]
-    return not (room in EXCLUDED_ROOMS or getattr(specific_class, "search_exclude", False))
+    return specific_class is not None and indexable_model(specific_class)
 
 
 def _documents(pages):

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.utils.translation import override
+from wagtail.models import Page, get_page_models
 
 from .engines import RawResults, get_engine
+from .index import indexable_model
 from .text import MAX_QUERY_CHARS, highlight, parse_query, snippet
 
 logger = logging.getLogger(__name__)
@@ -21,6 +23,7 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 MAX_QUERY_CHARS_READ = 1000  # characters read from a request parameter (the parser keeps fewer)
 MAX_PAGE = 50  # deeper pages are not offered: refine the query instead
+MIN_YEAR, MAX_YEAR = 1900, 2200
 SUGGESTIONS = 8
 _LABEL = re.compile(r"^[a-z0-9_]{1,50}\.[a-z0-9_]{1,50}$")
 
@@ -43,7 +46,7 @@ def clean_year(value):
         year = int(str(value).strip())
     except (TypeError, ValueError):
         return None
-    return year if 1900 <= year <= 2200 else None
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
 def clean_page(value):
@@ -52,6 +55,13 @@ def clean_page(value):
     except (TypeError, ValueError):
         return 1
     return min(max(number, 1), MAX_PAGE)
+
+
+def content_types():
+    """The labels a search can be narrowed to (``content_type``): every page type that may be in the index."""
+    return sorted(
+        model._meta.label_lower for model in get_page_models() if model is not Page and indexable_model(model)
+    )
 
 
 def content_type_name(label):

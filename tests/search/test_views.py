@@ -73,10 +73,12 @@ def test_hostile_queries_are_escaped_everywhere(client, corpus, hostile):
         assert "<svg" not in content
         assert "<script>alert" not in content
         assert len(content) < 200_000
-    response = client.get("/api/search/", {"q": hostile, "locale": hostile})
+    response = client.get("/api/search/", {"q": hostile})
     assert response.status_code == 200
     assert response.json()["locale"] == "zh-hans"
     assert client.get("/api/search/suggest/", {"q": hostile}).status_code == 200
+    refused = client.get("/api/search/", {"q": hostile, "locale": hostile, "type": hostile})  # the API refuses
+    assert refused.status_code == 400 and list(refused.json()) == ["message"] and len(refused.content) < 1000
 
 
 def test_json_search_endpoint(client, corpus):

@@ -3,6 +3,7 @@ content, with declared fields and filters, JSON only, throttled per client IP, a
 ``{"message": ...}`` with a 4xx status."""
 
 import hashlib
+import math
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -10,7 +11,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
-from rest_framework.exceptions import APIException, Throttled
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from rest_framework.exceptions import APIException, MethodNotAllowed, Throttled
 from rest_framework.fields import Field
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -20,7 +23,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from wagtail.api import APIField
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -31,12 +34,14 @@ from content.lookups import language_of
 from content.pages.base import BasePage
 from records.intake import client_ip
 
-from . import filters
+from . import filters, refusals
 from . import representation as rep
 from .page_types import exposed_fields, field_value, page_type_name, public_page_models
 from .privacy import Visibility, public_pages, restricted_collection_ids
+from .refusals import Refused, listed, listed_names
 
 MANDATORY_FIELDS = ("id", "type", "detail_url")
+MAX_FIELDS_LENGTH = 2000
 BASE_PARAMETERS = ("limit", "offset", "fields", "order")
 
 
@@ -133,16 +138,22 @@ class HeadlessMixin:
         }
 
     def handle_exception(self, exc):
+        """Every refusal as ``{"message": ...}`` in the request's language (see ``refusals``)."""
         if isinstance(exc, Throttled):
-            wait = int(exc.wait or 1)
-            message = f"Too many requests: this API allows {settings.API_RATE_LIMIT} per client. Try again in {wait} s."
+            wait = max(1, math.ceil(exc.wait or 1))
+            throttle = HeadlessThrottle()
+            message = refusals.too_many_requests(throttle.num_requests, throttle.duration, wait)
             return Response({"message": message}, status=429, headers={"Retry-After": str(wait)})
         if isinstance(exc, Http404):
-            return Response({"message": "not found"}, status=404)
-        if isinstance(exc, BadRequestError):
+            return Response({"message": refusals.not_found()}, status=404)
+        if isinstance(exc, Refused):
             return Response({"message": str(exc)}, status=400)
+        if isinstance(exc, BadRequestError):  # worded by Wagtail: not expected, as every check above runs first
+            return Response({"message": refusals.refused(exc)}, status=400)
+        if isinstance(exc, MethodNotAllowed):
+            return Response({"message": refusals.method_not_allowed(self.request.method)}, status=405)
         if isinstance(exc, APIException):
-            return Response({"message": str(exc.detail)}, status=exc.status_code)
+            return Response({"message": refusals.refused(exc.detail)}, status=exc.status_code)
         return super().handle_exception(exc)
 
     # -- query parameters -------------------------------------------------------------------------------------------
@@ -157,11 +168,14 @@ class HeadlessMixin:
         allowed = set(self.allowed_parameters())
         unknown = sorted(set(self.request.GET) - allowed)
         if "search" in unknown:
-            raise BadRequestError("search is not offered here: use /api/search/?q=… (the site's search)")
+            raise Refused(_("search is not offered here: use /api/search/?q=… (the site's search)"))
         if unknown:
-            raise BadRequestError(
-                f"unknown query parameter: {', '.join(unknown)} (accepted here: {', '.join(sorted(allowed))})"
+            message = ngettext(
+                "unknown query parameter: %(names)s (accepted here: %(accepted)s)",
+                "unknown query parameters: %(names)s (accepted here: %(accepted)s)",
+                len(unknown),
             )
+            raise Refused(message % {"names": listed_names(unknown), "accepted": listed(sorted(allowed))})
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -172,27 +186,40 @@ class HeadlessMixin:
         raw = self.request.GET.get("fields")
         if raw is None:
             return []
-        if len(raw) > 2000:
-            raise BadRequestError("fields is too long")
-        try:
-            config = parse_fields_parameter(raw)
-        except ValueError as error:
-            raise BadRequestError(f"fields error: {error}") from error
-        for name, negated, sub_fields in config:
-            if sub_fields:
-                raise BadRequestError(f"'{name}' does not support nested fields")
+        if len(raw) > MAX_FIELDS_LENGTH:
+            raise Refused(
+                _("fields is too long: at most %(max_length)s characters") % {"max_length": MAX_FIELDS_LENGTH}
+            )
+        config = filters.parse_fields(raw)  # before Wagtail's parser: its refusals are English
+        for name, negated, _sub_fields in config:
             if negated and name in MANDATORY_FIELDS:
-                raise BadRequestError(f"'{name}' is always included")
+                raise Refused(_("'%(name)s' is always included") % {"name": name})
         if config and config[0][0] == "_":
             mentioned = {name for name, _negated, _sub in config}
             config += [(name, False, None) for name in MANDATORY_FIELDS if name not in mentioned]
         return config
 
     def get_serializer_class(self):
-        model = self.get_queryset().model if self.action == "listing_view" else type(self.get_object())
-        return self._get_serializer_class(
-            self.request.wagtailapi_router, model, self.fields_config(), show_details=self.action != "listing_view"
-        )
+        listing = self.action == "listing_view"
+        model = self.get_queryset().model if listing else type(self.get_object())
+        config = self.fields_config()
+        self.check_field_names(model, config, listing)
+        return self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=not listing)
+
+    def check_field_names(self, model, config, listing):
+        """Unknown names in ``fields`` refused as Wagtail's serializer would, but with the names available here."""
+        available = self.get_body_fields_names(model) + self.get_meta_fields_names(model)
+        if listing:
+            available = [name for name in available if name not in self.detail_only_fields]
+        available = list(dict.fromkeys(available))
+        unknown = {entry[0] for entry in config if entry[0] not in ("*", "_")} - set(available)
+        if unknown:
+            message = ngettext(
+                "unknown field: %(names)s (available here: %(available)s)",
+                "unknown fields: %(names)s (available here: %(available)s)",
+                len(unknown),
+            )
+            raise Refused(message % {"names": listed_names(unknown), "available": listed(available)})
 
     def get_object(self):
         pk = self.kwargs.get("pk")
@@ -220,9 +247,12 @@ class HeadlessMixin:
             query.pop(name, None)
         return redirect(f"{url}?{query.urlencode()}" if query else url)
 
+    def find_needs(self):
+        return _("find needs the id parameter")
+
     def find_object(self, queryset, request):
         if "id" not in request.GET:
-            raise BadRequestError("find needs the id parameter")
+            raise Refused(self.find_needs())
         return queryset.filter(pk=filters.integer("id", request.GET["id"], 1)).first()
 
 
@@ -276,8 +306,11 @@ class HeadlessPagesEndpoint(HeadlessMixin, PagesAPIViewSet):
             models = None
         allowed = set(public_page_models()) | {Page}
         if not models or not set(models) <= allowed:
-            names = ", ".join(page_type_name(model) for model in public_page_models())
-            raise BadRequestError(f"unknown page type '{value}': use one of {names}")
+            names = listed(page_type_name(model) for model in public_page_models())
+            raise Refused(
+                _("unknown page type '%(value)s': use one of %(types)s")
+                % {"value": refusals.shown(value), "types": names}
+            )
         return models
 
     def get_queryset(self):
@@ -293,6 +326,9 @@ class HeadlessPagesEndpoint(HeadlessMixin, PagesAPIViewSet):
     def filter_queryset(self, queryset):
         queryset = filters.apply_page_filters(self.request, queryset, queryset.model, self)
         return super().filter_queryset(queryset)
+
+    def find_needs(self):
+        return _("find needs the html_path or id parameter")
 
     def find_object(self, queryset, request):
         if "html_path" not in request.GET:

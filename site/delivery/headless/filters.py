@@ -2,23 +2,27 @@
 malformed parameters are refused with a 400 and the OpenAPI document lists exactly what is accepted."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.api.v2.utils import BadRequestError
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from content.models import EventPage, JobPostingPage, NewsArticlePage, WhitePaperPage
 from content.pages.jobs import JobCategory
+from search import refusals
 
 from .page_types import date_field, order_keys, page_type_name
+from .refusals import Refused, listed, shown
 
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 100_000
 COMMON_ORDER_KEYS = ["id", "title", "slug", "first_published_at", "last_published_at"]
 ORDER_PATTERN = r"^-?[a-z_]+(,-?[a-z_]+)*$"
+FIELD_NAME = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,7 @@ class Param:
 
 
 def integer(name, value, minimum=0, maximum=MAX_ID):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise BadRequestError(f"{name} must be an integer") from None
-    if not minimum <= number <= maximum:
-        raise BadRequestError(f"{name} must be between {minimum} and {maximum}")
-    return number
+    return refusals.integer(name, value, minimum, maximum)
 
 
 def boolean(name, value):
@@ -44,19 +42,24 @@ def boolean(name, value):
         return True
     if value in ("false", "0"):
         return False
-    raise BadRequestError(f"{name} must be true or false, not '{value}'")
+    raise Refused(_("%(name)s must be true or false, not '%(value)s'") % {"name": name, "value": shown(value)})
 
 
 def iso_date(name, value):
     try:
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise BadRequestError(f"{name} must be a date such as 2024-05-20, not '{value}'") from None
+        raise Refused(
+            _("%(name)s must be a date such as 2024-05-20, not '%(value)s'") % {"name": name, "value": shown(value)}
+        ) from None
 
 
 def text(name, value, max_length=200):
     if "\x00" in value or len(value) > max_length:
-        raise BadRequestError(f"{name} must be at most {max_length} characters, without null characters")
+        raise Refused(
+            _("%(name)s must be at most %(max_length)s characters, without null characters")
+            % {"name": name, "max_length": max_length}
+        )
     return value
 
 
@@ -121,16 +124,16 @@ def apply_page_filters(request, queryset, model, view):
         if name not in get:
             continue
         if param.models and model not in param.models:
-            types = ", ".join(page_type_name(m) for m in param.models)
-            raise BadRequestError(f"the {name} filter needs type= one of: {types}")
+            types = listed(page_type_name(m) for m in param.models)
+            raise Refused(_("the %(name)s filter needs type= one of: %(types)s") % {"name": name, "types": types})
         queryset = FILTERS[name](queryset, get[name], model, view)
     return queryset
 
 
 def _locale(queryset, value, model, view):
     if value not in dict(settings.LANGUAGES) or not Locale.objects.filter(language_code=value).exists():
-        codes = ", ".join(code for code, _name in settings.LANGUAGES)
-        raise BadRequestError(f"unknown locale '{value}': use one of {codes}")
+        codes = listed(code for code, _name in settings.LANGUAGES)
+        raise Refused(_("unknown locale '%(value)s': use one of %(codes)s") % {"value": shown(value), "codes": codes})
     return queryset.filter(locale__language_code=value)
 
 
@@ -138,7 +141,7 @@ def _page(view, name, value):
     pk = integer(name, value, minimum=1)
     page = view.get_base_queryset().filter(pk=pk).first()
     if page is None:
-        raise BadRequestError(f"{name}: no public page has the id {pk}")
+        raise Refused(_("%(name)s: no public page has the id %(id)s") % {"name": name, "id": pk})
     return page
 
 
@@ -171,7 +174,10 @@ def _open(queryset, value, model, view):
 
 def _category(queryset, value, model, view):
     if value not in JobCategory.values:
-        raise BadRequestError(f"unknown category '{value}': use one of {', '.join(JobCategory.values)}")
+        raise Refused(
+            _("unknown category '%(value)s': use one of %(categories)s")
+            % {"value": shown(value), "categories": listed(JobCategory.values)}
+        )
     return queryset.filter(category=value)
 
 
@@ -204,7 +210,10 @@ def apply_order(request, queryset, allowed):
     keys = value.split(",")
     for key in keys:
         if key.lstrip("-") not in allowed:
-            raise BadRequestError(f"cannot order by '{key}': use one of {', '.join(allowed)} (prefix - to reverse)")
+            raise Refused(
+                _("cannot order by '%(key)s': use one of %(keys)s (prefix - to reverse)")
+                % {"key": shown(key), "keys": listed(allowed)}
+            )
     if "id" not in [key.lstrip("-") for key in keys]:
         keys.append("id")
     return queryset.order_by(*keys)
@@ -220,3 +229,48 @@ def pagination(request):
     offset = integer("offset", request.GET.get("offset", 0), 0, MAX_OFFSET)
     limit = integer("limit", request.GET.get("limit", min(20, limit_max)), 0, limit_max)
     return offset, limit
+
+
+def parse_fields(raw):
+    """``fields=`` as Wagtail's ``(name, negated, None)`` triples: a comma-separated list of names, ``-name`` to
+    remove one, ``*`` or ``_`` first. Refused (with the position, counted from 0) wherever Wagtail's own parser
+    would refuse it, and for a nested selection (``name(...)``), which this API does not offer."""
+    if raw == "":
+        return []
+    config = []
+    start = 0
+    for token in raw.split(","):
+        negated = token.startswith("-")
+        name = token[1:] if negated else token
+        _check_field_name(name, start + negated)
+        first = config[0][0] if config else None
+        if name in ("*", "_"):
+            if config:
+                raise Refused(_("fields error: '%(name)s' must come first") % {"name": name})
+            if negated:
+                raise Refused(_("fields error: '%(name)s' cannot be negated") % {"name": name})
+        elif first == "_" and negated:
+            raise Refused(_("fields error: after '_' (no fields), removing a field with - makes no sense"))
+        elif first == "*" and not negated:
+            raise Refused(_("fields error: after '*' (all fields), adding a field makes no sense"))
+        config.append((name, negated, None))
+        start += len(token) + 1
+    return config
+
+
+def _check_field_name(name, position):
+    if not name:
+        raise Refused(_("fields error: a field name is missing at position %(position)s") % {"position": position})
+    for index, char in enumerate(name):
+        if char == "(" and index and name[:index] != "_" and FIELD_NAME.fullmatch(name[:index]):
+            raise Refused(_("'%(name)s' does not support nested fields") % {"name": shown(name[:index])})
+        if char.isspace():
+            raise Refused(
+                _("fields error: unexpected whitespace at position %(position)s") % {"position": position + index}
+            )
+        if (char == "*" and index == 0) or (FIELD_NAME.fullmatch(char) and not name.startswith("*")):
+            continue
+        raise Refused(
+            _("fields error: unexpected character '%(char)s' at position %(position)s")
+            % {"char": char, "position": position + index}
+        )

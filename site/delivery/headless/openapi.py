@@ -6,8 +6,9 @@ import functools
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
+from . import refusals
 from . import representation as rep
 from .endpoints import MANDATORY_FIELDS
 from .filters import COMMON_ORDER_KEYS, MAX_ID, MAX_OFFSET, ORDER_PATTERN, page_order_keys, page_params
@@ -15,6 +16,10 @@ from .page_types import exposed_fields, field_schema, page_type_name, public_pag
 from .representation import DATETIME, STRING, URL, nullable, ref
 
 PREFIX = "/api/v2"
+LANGUAGE_OF_MESSAGES = (
+    "What was refused and why, in the language of the request's Accept-Language header (zh-hans or en; "
+    "zh-hans when it names neither). The locale parameter chooses content, not this language."
+)
 CACHE_HEADERS = {
     "ETag": {"description": "Content hash; send it back as If-None-Match to get a 304.", "schema": STRING},
     "Cache-Control": {"description": "public, max-age=… seconds.", "schema": STRING},
@@ -105,7 +110,11 @@ def media_item(extra):
 def components():
     models = public_page_models()
     schemas = {
-        "Error": {"type": "object", "required": ["message"], "properties": {"message": STRING}},
+        "Error": {
+            "type": "object",
+            "required": ["message"],
+            "properties": {"message": {"type": "string", "description": LANGUAGE_OF_MESSAGES}},
+        },
         "Rendition": rep.RENDITION_SCHEMA,
         "Renditions": rep.RENDITIONS_SCHEMA,
         "Image": rep.IMAGE_SCHEMA,
@@ -320,8 +329,11 @@ def _document():
             "description": (
                 "Read-only, public content of the SMART website in both languages (zh-hans, en): pages, images "
                 "and documents. Rich text is HTML with absolute URLs; images come with renditions. Only live, "
-                f"public content is served. Rate limit: {settings.API_RATE_LIMIT} per client IP. Full-text "
-                "search: /api/search/. Common order keys for pages: " + ", ".join(COMMON_ORDER_KEYS) + "."
+                f"public content is served. Rate limit: {settings.API_RATE_LIMIT} per client IP. Every refusal "
+                '(400, 404, 405, 429) is JSON {"message": …} in the language of Accept-Language (zh-hans or en; '
+                "zh-hans when it names neither). Full-text search: /api/search/. Common order keys for pages: "
+                + ", ".join(COMMON_ORDER_KEYS)
+                + "."
             ),
         },
         "servers": [{"url": settings.SITE_BASE_URL}],
@@ -330,6 +342,10 @@ def _document():
     }
 
 
-@require_GET
+@csrf_exempt  # another method than GET gets the JSON 405, not the CSRF page
 def openapi_view(request):
+    if request.method != "GET":
+        response = JsonResponse({"message": refusals.method_not_allowed(request.method)}, status=405)
+        response["Allow"] = "GET"
+        return response
     return JsonResponse(document(), json_dumps_params={"ensure_ascii": False})

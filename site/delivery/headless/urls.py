@@ -6,10 +6,11 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.views.decorators.csrf import csrf_exempt
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import openapi
+from . import openapi, refusals
 from .endpoints import HeadlessDocumentsEndpoint, HeadlessImagesEndpoint, HeadlessPagesEndpoint
 
 router = WagtailAPIRouter("headless")
@@ -49,9 +50,10 @@ def http_caching(view):
     return wrapped
 
 
+@csrf_exempt  # any method gets the JSON 404, not the CSRF page
 def not_found(request, rest=""):
     """Any other URL under /api/v2/: a JSON 404 (never the site's HTML page or a redirect to a language)."""
-    message = "not found" if request.path.endswith("/") else "not found (API URLs end with a slash)"
+    message = refusals.not_found(slash_missing=not request.path.endswith("/"))
     return JsonResponse({"message": message}, status=404)
 
 

@@ -236,7 +236,7 @@ def test_find_by_public_path_with_language_prefix(api, tree, path, key):
     ],
 )
 def test_find_refuses_unknown_draft_and_private_paths(api, tree, path):
-    response = get(api, "/api/v2/pages/find/", html_path=path)
+    response = api.get("/api/v2/pages/find/", {"html_path": path}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 404 and response.json() == {"message": "not found"}
 
 
@@ -362,7 +362,7 @@ def test_records_and_personal_data_never_appear(api, tree):
     [
         ("/api/v2/pages/", {"colour": "red"}, "unknown query parameter: colour"),
         ("/api/v2/pages/", {"search": "医学"}, "/api/search/"),
-        ("/api/v2/pages/", {"fields": "nonsense"}, "unknown fields: nonsense"),
+        ("/api/v2/pages/", {"fields": "nonsense"}, "unknown field: nonsense"),
         ("/api/v2/pages/", {"fields": "title(id)"}, "nested"),
         ("/api/v2/pages/", {"fields": "-id"}, "always included"),
         ("/api/v2/pages/", {"fields": "title,,"}, "fields error"),
@@ -384,7 +384,7 @@ def test_records_and_personal_data_never_appear(api, tree):
         ("/api/v2/pages/", {"type": "content.DigestIssuePage", "date_from": "2026-13-01"}, "date_from must be a date"),
         ("/api/v2/pages/", {"type": "content.JobPostingPage", "category": "chef"}, "unknown category 'chef'"),
         ("/api/v2/pages/", {"slug": "a\x00b"}, "null characters"),
-        ("/api/v2/pages/find/", {}, "find needs the id parameter"),
+        ("/api/v2/pages/find/", {}, "find needs the html_path or id parameter"),
         ("/api/v2/pages/find/", {"id": "x"}, "id must be an integer"),
         ("/api/v2/pages/1/", {"limit": "3"}, "unknown query parameter: limit"),
         ("/api/v2/images/", {"order": "width"}, "cannot order by 'width'"),
@@ -392,7 +392,8 @@ def test_records_and_personal_data_never_appear(api, tree):
     ],
 )
 def test_bad_parameters_get_a_400_with_a_clear_message(api, tree, url, params, fragment):
-    response = get(api, url, **params)
+    response = api.get(url, params, HTTP_ACCEPT_LANGUAGE="en")  # Chinese ones: test_messages.py
+    assert response["Content-Type"] == "application/json"
     assert response.status_code == 400, response.content
     assert fragment in response.json()["message"]
     assert "no-store" in response["Cache-Control"]
@@ -407,7 +408,7 @@ def test_unknown_urls_and_huge_ids_are_json_404s(api, tree):
 def test_only_json_and_only_reading(api, tree):
     response = api.get("/api/v2/pages/", HTTP_ACCEPT="text/html")
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
-    response = api.post("/api/v2/pages/", {"title": "x"})
+    response = api.post("/api/v2/pages/", {"title": "x"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 405 and "not allowed" in response.json()["message"]
 
 

@@ -48,9 +48,9 @@ def test_rate_limit_per_client_ip(api, settings):
     settings.API_RATE_LIMIT = "3/minute"
     for _ in range(3):
         assert api.get("/api/v2/pages/").status_code == 200
-    refused = api.get("/api/v2/images/")
+    refused = api.get("/api/v2/images/", HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 429
-    assert refused.json()["message"].startswith("Too many requests: this API allows 3/minute per client.")
+    assert refused.json()["message"].startswith("Too many requests: this API allows 3 requests per minute from each")
     assert 0 < int(refused["Retry-After"]) <= 60
     assert "no-store" in refused["Cache-Control"]
     assert api.get("/api/v2/pages/", REMOTE_ADDR="10.1.2.3").status_code == 200  # another client
