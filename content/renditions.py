@@ -9,6 +9,9 @@ the spec. A rendition deleted without its image changing (``wagtail_update_image
 forgotten by this process at once and by the others within ``RENDITION_MEMO_SECONDS``. Misses go through
 Wagtail's ``get_renditions`` unchanged (cache, database, creation; a missing source file gives Wagtail's
 "not found" rendition, which is not remembered).
+
+The HTML of a tag (``html_for``) is remembered as well, under everything it is made of: the renditions' files and
+sizes, the image's id, title and description (the default alt text) and the tag's attributes.
 """
 
 import copy
@@ -23,6 +26,8 @@ NOT_FOUND = "not-found"  # the file name of Wagtail's rendition for a missing so
 _filters = {}
 _memo = {}
 _MEMO_MAX = 20000
+_html = {}
+_HTML_MAX = 5000
 _lock = threading.Lock()
 
 
@@ -74,9 +79,32 @@ def _for_image(rendition, image):
     return rendition
 
 
+def html_for(kind, image, found, attrs, build):
+    """The HTML of an image tag of ``kind`` showing ``found`` ({spec: rendition}) of ``image`` with ``attrs``:
+    ``build()``, remembered under what it is made of (a new rendition file or size, title or attribute is a new
+    key)."""
+    key = (
+        kind,
+        image.pk,
+        image.title,
+        getattr(image, "description", ""),
+        tuple((spec, rendition.file.name, rendition.width, rendition.height) for spec, rendition in found.items()),
+        tuple(sorted((name, str(value)) for name, value in attrs.items())),
+    )
+    html = _html.get(key)
+    if html is None:
+        html = build()
+        with _lock:
+            if len(_html) >= _HTML_MAX:
+                _html.clear()
+            _html[key] = html
+    return html
+
+
 def forget(sender=None, instance=None, **kwargs):
     """Forget this process's renditions of ``instance``'s image (connected to rendition deletion), or all."""
     with _lock:
+        _html.clear()
         if instance is None:
             _memo.clear()
             return

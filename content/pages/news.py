@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -61,6 +62,14 @@ class NewsIndexPage(BasePage):
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        # The articles of this listing page, kept like the count (read only when the main content is rendered;
+        # an empty page, such as a tag no article has, is not kept: any text can be asked).
+        articles_on_page = page_obj.object_list
+        page_obj.object_list = SimpleLazyObject(
+            lambda: lookups.cached(
+                f"news-page:{self.pk}:{tag}:{page_obj.number}", lambda: list(articles_on_page), keep=bool
+            )
+        )
         context.update(articles=page_obj, paginator=paginator, current_tag=tag)
         return context
 

@@ -4,7 +4,8 @@ Load this library instead of ``wagtailimages_tags``. ``image``, ``srcset_image``
 arguments and give the same HTML as Wagtail's own; ``image_url`` is Wagtail's. The differences:
 
 - renditions come from ``content.renditions`` (each filter spec parsed once per process, renditions remembered
-  per image file and focal point), which saves several milliseconds per image on every page view;
+  per image file and focal point, and the tag's HTML remembered under what it is made of), which saves several
+  milliseconds per image on every page view;
 - Wagtail's ``{% picture %}`` (8.0) lists one srcset candidate per requested size; when the original image is
   smaller than a requested size, renditions are not upscaled, so two candidates get the same width descriptor
   (``… 800w, … 800w``), which HTML forbids (wagtail/wagtail#12389, fix proposed in wagtail/wagtail#13837). This
@@ -15,7 +16,7 @@ from django import template
 from wagtail.images.models import Filter, Picture, ResponsiveImage
 from wagtail.images.templatetags import wagtailimages_tags
 
-from content.renditions import renditions
+from content.renditions import html_for, renditions
 
 register = template.Library()
 
@@ -45,7 +46,8 @@ class ImageNode(wagtailimages_tags.ImageNode):
         if self.output_var_name:
             context[self.output_var_name] = rendition
             return ""
-        return rendition.img_tag(_attrs(self, context))
+        attrs = _attrs(self, context)
+        return html_for("img", image, {"": rendition}, attrs, lambda: rendition.img_tag(attrs))
 
 
 class SrcsetImageNode(wagtailimages_tags.SrcsetImageNode):
@@ -62,7 +64,8 @@ class SrcsetImageNode(wagtailimages_tags.SrcsetImageNode):
         if self.output_var_name:
             context[self.output_var_name] = ResponsiveImage(found)
             return ""
-        return ResponsiveImage(found, _attrs(self, context)).__html__()
+        attrs = _attrs(self, context)
+        return html_for("srcset", image, found, attrs, lambda: ResponsiveImage(found, attrs).__html__())
 
 
 class PictureNode(SrcsetImageNode):
@@ -74,7 +77,8 @@ class PictureNode(SrcsetImageNode):
         if self.output_var_name:
             context[self.output_var_name] = Picture(found)
             return ""
-        return Picture(found, _attrs(self, context)).__html__()
+        attrs = _attrs(self, context)
+        return html_for("picture", image, found, attrs, lambda: Picture(found, attrs).__html__())
 
 
 def image(parser, token):

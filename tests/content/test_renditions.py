@@ -74,3 +74,23 @@ def test_a_missing_source_file_is_not_remembered():
     assert "not-found" in broken
     storage.save(name, io.BytesIO(content))
     assert "not-found" not in render("smart_images", TAGS[0], image)
+
+
+@pytest.mark.parametrize("tag", [tag.replace(' alt=""', "") for tag in TAGS])
+def test_the_remembered_html_follows_the_image_and_the_attributes(tag):
+    """The tag's HTML is remembered under what it is made of: a new title or description (the default alt text)
+    or another attribute value gives new HTML, the same as Wagtail's own tags give."""
+    image = make_image(size=(1600, 900), title="实验室外景")
+    assert 'alt="实验室外景"' in render("smart_images", tag, image)
+    image.title = "New laboratory building"
+    image.save()
+    ours = render("smart_images", tag, image)
+    assert 'alt="New laboratory building"' in ours and "实验室外景" not in ours
+    assert ours == render("wagtailimages_tags", tag, image)
+    image.description = "The laboratory building at dusk"
+    image.save()
+    assert 'alt="The laboratory building at dusk"' in render("smart_images", tag, image)
+    template = "{% load smart_images %}" + tag.replace(" %}", " data-x=x %}")
+    for value in ("a", "b"):
+        html = engines["django"].from_string(template).render({"img": image, "x": value})
+        assert f'data-x="{value}"' in html
