@@ -35,7 +35,7 @@ def _status(event):
 def _description(event):
     parts = [event.intro or event.listing_summary]
     if event.online_url:
-        parts.append(f"{gettext('Online')}: {event.online_url}")
+        parts.append(gettext("Online: %(url)s") % {"url": event.online_url})
     parts.append(event.full_url)
     return "\n\n".join(part for part in parts if part)
 

@@ -1,5 +1,6 @@
 """Every interface string is translated in both languages: no untranslated, fuzzy or missing entries."""
 
+import ast
 import os
 import shutil
 import subprocess
@@ -63,3 +64,21 @@ def test_every_string_in_the_code_is_in_both_catalogs(tmp_path):
         known = {(e.msgctxt, e.msgid) for e in catalog(language) if e.translated() and not e.obsolete}
         missing = sorted(msgid for ctx, msgid in extracted - known)
         assert missing == [], f"{language}: strings not translated: {missing[:20]}"
+        stale = sorted(msgid for ctx, msgid in known - extracted)
+        assert stale == [], f"{language}: catalog entries no code uses: {stale[:20]}"
+
+
+TRANSLATION_CALLS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """xgettext cannot see into f-strings: a string translated there is never extracted, so never translated."""
+    hidden = []
+    for name in SOURCE_DIRS:
+        for path in (ROOT / name).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.JoinedStr):
+                    for call in ast.walk(node):
+                        if isinstance(call, ast.Call) and getattr(call.func, "id", None) in TRANSLATION_CALLS:
+                            hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []

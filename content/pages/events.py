@@ -212,7 +212,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """Every upcoming event of this language as one subscribable iCalendar."""
         language = self.locale.language_code
         with override(language):
-            name = f"{gettext('SMART')} · {self.title}"
+            name = gettext("SMART · %(events)s") % {"events": self.title}
         events = self.upcoming_events().select_related("locale")
         cal = calendars.calendar(events, name=name, language=language)
         return calendars.response(cal, f"smart-events-{language}.ics", attachment=False)

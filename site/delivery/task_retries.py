@@ -385,7 +385,7 @@ class FailedTask:
         else:
             text = _("Retried: attempt %(next)d; its result is no longer kept.") % values
         if self.requested_by_staff:
-            text = f"{text} {_('Retry requested by staff.')}"
+            text = " ".join((text, _("Retry requested by staff.")))
         return text
 
 

@@ -175,6 +175,17 @@ class EventPageTests(TestCase):
         self.assertEqual(str(en["UID"]), f"{event.translation_key}-en@testserver")
         self.assertEqual(str(en["SUMMARY"]), "Frontiers of organoids")
 
+    def test_an_online_event_names_its_link_in_the_page_language(self):
+        for key, label in (
+            ("event", "线上参会：https://meet.example.org/organoids"),
+            ("event_en", "Online: https://meet.example.org/organoids"),
+        ):
+            event = EventPage.objects.get(pk=self.pages[key].pk)
+            event.online_url = "https://meet.example.org/organoids"
+            event.save_revision().publish()
+            vevent = icalendar.Calendar.from_ical(self.client.get(event.url + "ics/").content).walk("VEVENT")[0]
+            self.assertEqual(str(vevent["DESCRIPTION"]).split("\n\n")[1], label)
+
     def test_subscribable_calendar_of_upcoming_events_per_language(self):
         response = self.client.get(self.pages["ev_index_en"].url + "calendar/")
         self.assertEqual(response.status_code, 200)
@@ -182,11 +193,12 @@ class EventPageTests(TestCase):
         cal = icalendar.Calendar.from_ical(response.content)
         summaries = [str(item["SUMMARY"]) for item in cal.walk("VEVENT")]
         self.assertEqual(summaries, ["Frontiers of organoids"])  # the past symposium is not in it
-        self.assertIn("Events", str(cal["X-WR-CALNAME"]))
+        self.assertEqual(str(cal["X-WR-CALNAME"]), f"SMART · {self.pages['ev_index_en'].title}")
         self.assertEqual(cal["REFRESH-INTERVAL"].params["VALUE"], "DURATION")
         zh = icalendar.Calendar.from_ical(self.client.get(self.pages["ev_index"].url + "calendar/").content)
         self.assertEqual([str(item["SUMMARY"]) for item in zh.walk("VEVENT")], ["类器官前沿论坛"])
         self.assertEqual(len(zh.walk("VTIMEZONE")), 1)
+        self.assertEqual(str(zh["X-WR-CALNAME"]), f"深圳医学科学院 · {self.pages['ev_index'].title}")
 
 
 class RegistrationTests(TestCase):
