@@ -8,6 +8,7 @@ message. Each refusal is answered as ``{"message": ...}``.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.api.v2.utils import BadRequestError
 
 SHOWN_CHARACTERS = 60  # of a refused value, quoted back in a message
@@ -48,6 +49,19 @@ def integer(name, value, minimum, maximum):
             % {"name": name, "minimum": minimum, "maximum": maximum}
         )
     return number
+
+
+def check_parameters(given, accepted):
+    """Refuse (``Refused``) any query parameter name in ``given`` that is not ``accepted``: a misspelt filter
+    is told, never silently ignored."""
+    unknown = set(given) - set(accepted)
+    if unknown:
+        message = ngettext(
+            "unknown query parameter: %(names)s (accepted here: %(accepted)s)",
+            "unknown query parameters: %(names)s (accepted here: %(accepted)s)",
+            len(unknown),
+        )
+        raise Refused(message % {"names": listed_names(unknown), "accepted": listed(sorted(accepted))})
 
 
 def not_found(slash_missing=False):

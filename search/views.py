@@ -104,8 +104,14 @@ def _api_number(get, name, minimum, maximum):
     return refusals.integer(name, value, minimum, maximum) if value else None
 
 
+SEARCH_PARAMETERS = ("q", "locale", "other", "type", "year", "page")
+SUGGEST_PARAMETERS = ("q", "locale")
+
+
 def _api_params(get):
-    """The search parameters of a JSON request, refused (``Refused``) when malformed rather than cleaned."""
+    """The search parameters of a JSON request, refused (``Refused``) when malformed or unknown rather than
+    cleaned."""
+    refusals.check_parameters(get, SEARCH_PARAMETERS)
     other = get.get("other", "")
     if other and other not in FLAG_VALUES:
         raise Refused(_("%(name)s must be true or false, not '%(value)s'") % {"name": "other", "value": shown(other)})
@@ -166,6 +172,7 @@ def api_search(request):
 @_json_endpoint
 def api_suggest(request):
     """Autocomplete: ?q=<what was typed>&locale= -> {"query", "suggestions": [{"title", "url", "locale"}]}"""
+    refusals.check_parameters(request.GET, SUGGEST_PARAMETERS)
     typed = request.GET.get("q", "")[: query.MAX_QUERY_CHARS_READ]
     locale = _api_locale(request.GET)
     return {"query": typed[:100], "locale": locale, "suggestions": query.suggest(typed, locale)}

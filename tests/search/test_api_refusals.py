@@ -46,6 +46,18 @@ BAD_INPUT = [
         "other must be true or false, not 'maybe'",
         "other 必须是 true 或 false，而不是“maybe”",
     ),
+    (
+        "/api/search/",
+        {"q": "医学", "lang": "en", "yaer": "2024"},
+        "unknown query parameters: lang, yaer (accepted here: locale, other, page, q, type, year)",
+        "未知的查询参数：lang, yaer（此处可用：locale, other, page, q, type, year）",
+    ),
+    (
+        "/api/search/suggest/",
+        {"q": "医学", "type": "content.newsarticlepage"},
+        "unknown query parameter: type (accepted here: locale, q)",
+        "未知的查询参数：type（此处可用：locale, q）",
+    ),
 ]
 
 

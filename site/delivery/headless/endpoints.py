@@ -166,16 +166,9 @@ class HeadlessMixin:
 
     def check_query_parameters(self, queryset=None):
         allowed = set(self.allowed_parameters())
-        unknown = sorted(set(self.request.GET) - allowed)
-        if "search" in unknown:
+        if "search" in self.request.GET and "search" not in allowed:
             raise Refused(_("search is not offered here: use /api/search/?q=… (the site's search)"))
-        if unknown:
-            message = ngettext(
-                "unknown query parameter: %(names)s (accepted here: %(accepted)s)",
-                "unknown query parameters: %(names)s (accepted here: %(accepted)s)",
-                len(unknown),
-            )
-            raise Refused(message % {"names": listed_names(unknown), "accepted": listed(sorted(allowed))})
+        refusals.check_parameters(self.request.GET, allowed)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

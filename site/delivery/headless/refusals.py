@@ -5,10 +5,11 @@ API's own are here."""
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from search.refusals import Refused, listed, listed_names, method_not_allowed, not_found, shown
+from search.refusals import Refused, check_parameters, listed, listed_names, method_not_allowed, not_found, shown
 
 __all__ = [
     "Refused",
+    "check_parameters",
     "listed",
     "listed_names",
     "method_not_allowed",
