@@ -48,3 +48,31 @@ class TaskRetry(models.Model):
 
     def __str__(self):
         return f"{self.task_path} #{self.attempt} ({self.outcome})"
+
+
+class TaskWorker(models.Model):
+    """A worker process of the database queue (``manage.py db_worker``) and when it was last heard from: its
+    heartbeat (``delivery.task_workers``). A run still marked running by a worker that stopped or fell silent was
+    left behind; one whose worker is alive is left alone however long it takes."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    hostname = models.CharField(_("host"), max_length=100)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started at"))
+    seen_at = models.DateTimeField(_("last heard from"), db_index=True)
+    stopped_at = models.DateTimeField(_("stopped at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
+        default_permissions = ()
+
+    def __str__(self):
+        return self.worker_id
+
+    def state_at(self, now, silence):
+        """``running``, ``stopped`` (it exited cleanly) or ``silent`` (not heard from for longer than ``silence``:
+        killed, out of memory, its machine down)."""
+        if self.stopped_at is not None:
+            return "stopped"
+        return "running" if self.seen_at >= now - silence else "silent"

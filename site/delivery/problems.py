@@ -10,10 +10,12 @@ A failed task is shown once, by its latest failed run (``delivery.task_retries.f
 failed, the exception class and the first line of its message (email addresses masked), the number of runs so
 far out of ``TASK_MAX_ATTEMPTS``, and what the scheduler did or will do: retry it after a growing delay (and how
 that retry went), or give up (all attempts failed, or the object it works on no longer exists). A run whose worker
-stopped while running it (killed, out of memory, server restarted) is counted as failed by the scheduler after
-``TASK_RUNNING_TIMEOUT`` (``task_retries.recover_abandoned_tasks``) and explained as such. Users who also
-have ``delivery.retry_task`` may retry one at once ("Retry this task now", a POST; a given-up task gets one
-more run). No recipient address, task argument or traceback is shown: they may hold personal data.
+stopped while running it (killed, out of memory, server restarted) is counted as failed by the scheduler
+(``task_workers.recover_abandoned_tasks``) and explained as such. With the database queue, the task workers heard
+from in the past week are listed too: running, stopped, or silent (taken for dead), so staff see when no worker
+is left to run the queue. Users who also have ``delivery.retry_task`` may retry one at once ("Retry this task
+now", a POST; a given-up task gets one more run). No recipient address, task argument or traceback is shown: they
+may hold personal data.
 """
 
 from uuid import UUID
@@ -29,7 +31,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from records.notifications import MAX_ATTEMPTS, Notification, retry_failed
 
-from . import task_retries
+from . import task_retries, task_workers
 
 PERMISSION = "records.view_notification"
 RETRY_PERMISSION = "delivery.retry_task"
@@ -98,5 +100,9 @@ class BackgroundProblemsView(WagtailAdminTemplateMixin, TemplateView):
             max_attempts=MAX_ATTEMPTS,
             max_task_attempts=task_retries.max_attempts(),
             can_retry_tasks=self.request.user.has_perm(RETRY_PERMISSION),
+            queue_installed=task_retries.queue_installed(),
         )
+        if context["queue_installed"]:
+            workers = task_workers.workers()
+            context.update(workers=workers, workers_running=any(worker.state == "running" for worker in workers))
         return context

@@ -17,19 +17,10 @@ decides once about every failure it has not decided yet and records the decision
   backend can no longer be loaded (the code was removed, the queue is no longer configured).
 
 A run whose worker died (SIGKILL, out of memory, the machine restarted) would stay ``RUNNING`` for ever: the
-worker never writes its outcome, and workers pick up ``READY`` results only. For a running result django-tasks-db
-0.12 records only ``started_at`` (set when a worker claims it) and ``worker_ids`` (random ids; a worker leaves no
-sign of being alive: no heartbeat, no table of workers; its issue #5, "Unclean exits of the worker leave tasks in
-limbo", is open). So time is the signal: ``recover_abandoned_tasks()`` takes a result still ``RUNNING`` more than
-``TASK_RUNNING_TIMEOUT`` seconds (default 1800) after it started for abandoned, records the failure the way the
-worker records one (the library's ``DBTaskResult.set_failed``, with a ``WorkerStopped`` naming the worker and how
-long it had run; ``finished_at`` now) and sends ``task_finished`` as the worker would have. From then on it is a
-failure like any other: retried after the growing delay, counted in the attempts, given up after
-``TASK_MAX_ATTEMPTS``, and shown to staff with an explanation. Each result is marked in a transaction that locks it
-(``select_for_update(skip_locked=True)``) and checks again that it is still running and old enough: two ticks never
-mark it twice, and a result whose worker is writing its outcome at that moment (the row locked by that write, or
-already written) is left alone. The timeout must be longer than any task really runs: a task still running past
-it would be run a second time beside itself.
+worker never writes its outcome, and workers pick up ``READY`` results only. ``delivery.task_workers`` finds such
+runs by the workers' heartbeats (or, for a worker without one, by ``TASK_RUNNING_TIMEOUT``) and marks them failed
+with a ``WorkerStopped``; from then on they are failures like any other here: retried after the growing delay,
+counted in the attempts, given up after ``TASK_MAX_ATTEMPTS``, and shown to staff with an explanation.
 
 Each decision happens in one transaction that locks the failed result (``select_for_update(skip_locked=True)``)
 and is guarded by the unique ``TaskRetry.failed_result_id``: two ticks at the same moment never enqueue a retry
@@ -40,7 +31,6 @@ decided yet, or given up, is enqueued to run now (one more attempt; if it fails 
 about that failure as about any other), and a retry still waiting for its delay is brought forward.
 """
 
-import contextlib
 import dataclasses
 import datetime
 import importlib
@@ -54,7 +44,6 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_tasks.exceptions import InvalidTaskBackendError, InvalidTaskError
-from django_tasks.signals import task_finished
 
 from .models import TaskRetry
 
@@ -72,8 +61,8 @@ class NotRunnable(Exception):
 
 
 class WorkerStopped(Exception):
-    """Recorded for a run whose worker stopped while running it (killed, out of memory, machine restarted): the
-    result was still marked running ``TASK_RUNNING_TIMEOUT`` seconds after it started. Never raised."""
+    """Recorded for a run whose worker stopped while running it (killed, out of memory, machine restarted), by
+    ``delivery.task_workers``. Never raised."""
 
 
 WORKER_STOPPED = f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}"  # its exception_class_path
@@ -98,11 +87,6 @@ def retry_delay(attempt):
     """How long after failed run number ``attempt`` the next run may start: doubling from TASK_RETRY_DELAY."""
     seconds = settings.TASK_RETRY_DELAY * 2 ** max(attempt - 1, 0)
     return min(datetime.timedelta(seconds=seconds), MAX_DELAY)
-
-
-def running_timeout():
-    """How long after it started a result still marked running is taken for abandoned by its worker."""
-    return datetime.timedelta(seconds=settings.TASK_RUNNING_TIMEOUT)
 
 
 def attempt_of(result_id):
@@ -221,58 +205,6 @@ def retry_failed_tasks(*, now=None, limit=BATCH):
         elif outcome == TaskRetry.Outcome.GIVEN_UP:
             counts["given_up"] += 1
     return counts
-
-
-def abandon(result_id, cutoff, now):
-    """Mark the result ``result_id`` failed if it is still running and started before ``cutoff``; whether it was.
-    One transaction that locks it (skipping it when another tick or its worker holds it)."""
-    with transaction.atomic():
-        result = (
-            results()
-            .select_for_update(skip_locked=True)
-            .filter(pk=result_id, status=RUNNING, started_at__lt=cutoff)
-            .first()
-        )
-        if result is None:
-            return False
-        seconds = int((now - result.started_at).total_seconds())
-        worker = result.worker_ids[-1] if result.worker_ids else "?"  # the worker that claimed it last
-        result.set_failed(
-            WorkerStopped(
-                f"worker {worker} stopped while running this task: still marked running {seconds} s after it "
-                f"started, longer than TASK_RUNNING_TIMEOUT ({settings.TASK_RUNNING_TIMEOUT} s)"
-            )
-        )
-    logger.warning(
-        "Task result %s (%s) abandoned by its worker: marked failed after %d s running.",
-        result.pk,
-        result.task_path,
-        seconds,
-    )
-    # As the worker would have on finishing (the task's code or backend may be gone; a receiver's error is not ours).
-    with contextlib.suppress(ImportError, SuspiciousOperation, InvalidTaskBackendError, InvalidTaskError):
-        task_finished.send_robust(sender=type(result.task.get_backend()), task_result=result.task_result)
-    return True
-
-
-def recover_abandoned_tasks(*, now=None, limit=BATCH):
-    """Mark failed every result still running ``TASK_RUNNING_TIMEOUT`` seconds after it started: its worker died
-    (see the module docstring). ``retry_failed_tasks()`` then decides about it like any failure. Returns how many.
-
-    A result that cannot be marked now (the database hiccups) is logged and left for the next tick.
-    """
-    if not queue_installed():
-        return 0
-    now = now or timezone.now()
-    cutoff = now - running_timeout()
-    stale = results().filter(status=RUNNING, started_at__lt=cutoff).order_by("started_at").values_list("pk", flat=True)
-    recovered = 0
-    for result_id in list(stale[:limit]):
-        try:
-            recovered += abandon(result_id, cutoff, now)
-        except Exception:  # keep recovering the others; this one is tried again next tick
-            logger.exception("Could not recover abandoned task result %s.", result_id)
-    return recovered
 
 
 def retry_now(result_id, *, user=None, now=None):

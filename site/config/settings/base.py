@@ -142,9 +142,13 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):  # the database q
 # TASK_MAX_ATTEMPTS runs in all, the first waiting TASK_RETRY_DELAY seconds after the failure, doubling each time.
 TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=5)
 TASK_RETRY_DELAY = env.int("TASK_RETRY_DELAY", default=60)
-# A task still marked running this many seconds after it started is taken for abandoned (its worker was killed, ran
-# out of memory, the machine restarted): the scheduler marks it failed, then retries it as above. Longer than any
-# task may really run.
+# A task worker (manage.py db_worker) records that it is alive every TASK_WORKER_HEARTBEAT seconds; one not heard
+# from for TASK_WORKER_SILENCE seconds is taken for dead (killed, out of memory, the machine restarted), and the task
+# it was running is marked failed by the scheduler, then retried as above (delivery.task_workers).
+TASK_WORKER_HEARTBEAT = env.float("TASK_WORKER_HEARTBEAT", default=15.0)
+TASK_WORKER_SILENCE = env.int("TASK_WORKER_SILENCE", default=120)
+# A worker that keeps no heartbeat (django-tasks-db's own command): its task is taken for abandoned when still
+# marked running this many seconds after it started. Longer than any task may really run.
 TASK_RUNNING_TIMEOUT = env.int("TASK_RUNNING_TIMEOUT", default=1800)
 # How often the scheduler process (manage.py run_scheduler) publishes scheduled pages, in seconds.
 SCHEDULER_INTERVAL = env.int("SCHEDULER_INTERVAL", default=60)

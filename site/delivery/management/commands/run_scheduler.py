@@ -5,8 +5,8 @@
 - runs Wagtail's `publish_scheduled` command;
 - queues another attempt of the notification emails that failed (``records.notifications.retry_failed``, at most
   ``MAX_ATTEMPTS`` each);
-- marks failed the background tasks of the database queue still running ``TASK_RUNNING_TIMEOUT`` seconds after
-  they started: their worker stopped while running them (``delivery.task_retries.recover_abandoned_tasks``);
+- marks failed the background tasks of the database queue whose worker stopped while running them: it exited, or
+  fell silent for ``TASK_WORKER_SILENCE`` seconds (``delivery.task_workers.recover_abandoned_tasks``);
 - decides about the background tasks of the database queue that failed (``delivery.task_retries``): each is
   enqueued again with a growing delay, up to ``TASK_MAX_ATTEMPTS`` runs, or given up (at once when the object it
   works on no longer exists).
@@ -36,7 +36,7 @@ def retry_notifications():
 
 
 def recover_tasks():
-    from delivery.task_retries import recover_abandoned_tasks
+    from delivery.task_workers import recover_abandoned_tasks
 
     recovered = recover_abandoned_tasks()
     if recovered:
