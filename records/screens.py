@@ -3,6 +3,7 @@
 ``history_rows`` reads a record's audit trail with readable state labels (and an app's own wording of
 its other actions), ``file_link`` describes a private file for a template, ``post_only`` answers
 anything but a POST with 405, ``MoveForm`` / ``BulkMoveForm`` offer a state machine's permitted moves,
+``AdminScreen`` gives a staff screen its header (Home › its title, as Wagtail's own listings have),
 and ``BulkMoveView`` moves every record of a filtered list that can make the chosen move. The list
 pieces of ``records.listing`` (``IntakeRecordPolicy``, ``PlainColumn``, ``PlainTitleColumn``) are
 re-exported here.
@@ -107,7 +108,17 @@ class BulkMoveForm(forms.Form):
         self.fields["target"].choices = [(t.target, t.label) for t in transitions]
 
 
-class BulkMoveView(WagtailAdminTemplateMixin, TemplateView):
+class AdminScreen(WagtailAdminTemplateMixin):
+    """A staff screen of the admin (with a ``TemplateView``): its header names it, Home › title (subtitle), where
+    ``WagtailAdminTemplateMixin`` alone shows only "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}
+        ]
+
+
+class BulkMoveView(AdminScreen, TemplateView):
     """Move every record of the filtered list that can make the chosen move (each one logged).
 
     Set ``machine`` (the state machine), ``move_records(queryset, target, user, reason)`` returning

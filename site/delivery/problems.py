@@ -27,9 +27,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from records.notifications import MAX_ATTEMPTS, Notification, retry_failed
+from records.screens import AdminScreen
 
 from . import task_retries, task_workers
 
@@ -42,7 +42,7 @@ def failed_notifications():
     return Notification.objects.exclude(status=Notification.Status.SENT).filter(attempts__gt=0).order_by("-created_at")
 
 
-class BackgroundProblemsView(WagtailAdminTemplateMixin, TemplateView):
+class BackgroundProblemsView(AdminScreen, TemplateView):
     template_name = "delivery/admin/background_problems.html"
     page_title = _("Background problems")
     header_icon = "warning"

@@ -1,15 +1,19 @@
 """The shared records pieces: references, uploads, private files, notifications, intake protection, exports."""
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import RequestFactory, override_settings
+from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from records import audit, intake
 from records.checks import private_media_root_is_private
@@ -274,3 +278,29 @@ def test_formula_like_text_is_neutralised(value):
     assert neutralise(value) == "'" + value
     assert neutralise("Normal text") == "Normal text"
     assert neutralise(-5) == -5
+
+
+# Staff screens ------------------------------------------------------------------------------------
+
+SCREENS = [
+    ("donations_totals:index", "Donation totals", "捐赠汇总"),
+    ("recruitment_report:index", "Recruitment report", "招聘统计"),
+    ("recruitment_my_interviews", "My interviews", "我的面试"),
+    ("delivery_background_problems", "Background problems", "后台问题"),
+]
+
+
+@pytest.mark.parametrize(("url_name", "english", "chinese"), SCREENS, ids=[s[0] for s in SCREENS])
+def test_a_staff_screen_is_named_in_its_header_in_the_staff_language(client, url_name, english, chinese):
+    """``records.screens.AdminScreen``: the header's breadcrumbs end with the screen's title, not just "Home"."""
+    user = get_user_model().objects.create_superuser("screens", "screens@example.org", "x")
+    client.force_login(user)
+    for language, title in (("en", english), ("zh-hans", chinese)):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        response = client.get(reverse(url_name))
+        assert response.status_code == 200
+        header = response.content.decode().split("<header", 1)[1].split("</header>", 1)[0]
+        crumbs = re.findall(r"<li\b.*?</li>", header.split("<nav", 1)[1].split("</nav>", 1)[0], flags=re.S)
+        assert " ".join(re.sub(r"<[^>]+>", " ", crumbs[-1]).split()) == title  # the last crumb, shown on screen

@@ -13,13 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from records import audit
 from records.exports import SafeSpreadsheetExportMixin
 from records.permissions import group_required
-from records.screens import MoveForm, file_link, history_rows, move_record, post_only
+from records.screens import AdminScreen, MoveForm, file_link, history_rows, move_record, post_only
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -176,7 +175,7 @@ def donor_report(request, pk):
 
 
 @method_decorator(staff_only, name="dispatch")
-class TotalsView(SafeSpreadsheetExportMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+class TotalsView(SafeSpreadsheetExportMixin, SpreadsheetExportMixin, AdminScreen, TemplateView):
     """Pledged and received amounts by designation and year, with CSV and XLSX export."""
 
     template_name = "donations/admin/totals.html"

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from records.files import download_url
 from records.permissions import in_group
+from records.screens import AdminScreen
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -32,7 +32,7 @@ def current_reviewer(user):
     return reviewer
 
 
-class MyReviewsView(WagtailAdminTemplateMixin, TemplateView):
+class MyReviewsView(AdminScreen, TemplateView):
     template_name = "grants/admin/my_reviews.html"
     page_title = _("My reviews")
     header_icon = "tasks"
@@ -49,7 +49,7 @@ class MyReviewsView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class MyReviewView(WagtailAdminTemplateMixin, TemplateView):
+class MyReviewView(AdminScreen, TemplateView):
     template_name = "grants/admin/my_review.html"
     header_icon = "tasks"
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from records import screens
 from records.permissions import group_required
+from records.screens import AdminScreen
 from records.screens import file_link as _file_link
 from records.screens import post_only as _post_only
 from records.statemachine import TransitionNotAllowed
@@ -239,7 +239,7 @@ class BulkMoveView(screens.BulkMoveView):
 
 
 @method_decorator(office_only, name="dispatch")
-class CallDashboardView(WagtailAdminTemplateMixin, TemplateView):
+class CallDashboardView(AdminScreen, TemplateView):
     template_name = "grants/admin/dashboard.html"
     header_icon = "table"
 
@@ -268,7 +268,7 @@ class CallDashboardView(WagtailAdminTemplateMixin, TemplateView):
 
 
 @method_decorator(office_only, name="dispatch")
-class PanelView(WagtailAdminTemplateMixin, TemplateView):
+class PanelView(AdminScreen, TemplateView):
     """The panel meeting's list: applications in panel review ranked by score within each category."""
 
     template_name = "grants/admin/panel.html"

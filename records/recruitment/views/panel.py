@@ -6,8 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from records.screens import AdminScreen
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -17,7 +17,7 @@ from ..roles import is_panel_member
 from .staff import file_links
 
 
-class MyInterviewsView(WagtailAdminTemplateMixin, TemplateView):
+class MyInterviewsView(AdminScreen, TemplateView):
     template_name = "recruitment/admin/my_interviews.html"
     page_title = _("My interviews")
     header_icon = "group"
@@ -33,7 +33,7 @@ class MyInterviewsView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class MyInterviewView(WagtailAdminTemplateMixin, TemplateView):
+class MyInterviewView(AdminScreen, TemplateView):
     """One interview for a member of its round's panel: the candidate, their CV, and this member's evaluation."""
 
     template_name = "recruitment/admin/my_interview.html"

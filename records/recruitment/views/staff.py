@@ -12,11 +12,11 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import DeleteView, InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from records import screens
 from records.exports import table_response
 from records.permissions import group_required
+from records.screens import AdminScreen
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -214,7 +214,7 @@ REPORT_HEADINGS = (
 
 
 @method_decorator(hr_only, name="dispatch")
-class ReportView(WagtailAdminTemplateMixin, TemplateView):
+class ReportView(AdminScreen, TemplateView):
     """Applications, interview rounds, interviews and hires per category and year, with CSV and XLSX export."""
 
     template_name = "recruitment/admin/report.html"
