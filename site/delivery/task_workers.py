@@ -69,7 +69,8 @@ def stopped(worker_id):
 class Heartbeat:
     """``with Heartbeat(worker_id):`` around a worker's run: the first beat is written before it (so the worker is
     known before it claims anything), a thread renews it every ``TASK_WORKER_HEARTBEAT`` seconds, and a clean exit
-    is recorded after it. A beat that fails (the database is away) is logged and tried again at the next one."""
+    is recorded after it. A write that fails (the database is away) is logged, never raised: the next beat tries
+    again, and a worker whose exit could not be recorded falls silent, which the scheduler reads the same way."""
 
     def __init__(self, worker_id):
         self.worker_id = worker_id
@@ -77,25 +78,28 @@ class Heartbeat:
         self.thread = threading.Thread(target=self.run, name=f"heartbeat-{worker_id}", daemon=True)
 
     def __enter__(self):
-        beat(self.worker_id, starting=True)
+        self.record(beat, starting=True)
         self.thread.start()
         return self
 
     def __exit__(self, *exc_info):
         self.done.set()
         self.thread.join(timeout=settings.TASK_WORKER_HEARTBEAT + 10)
-        stopped(self.worker_id)
+        self.record(stopped)
+
+    def record(self, write, **kwargs):
+        try:
+            write(self.worker_id, **kwargs)
+        except Exception:  # the database restarts, say: the next write reconnects
+            logger.warning("Task worker %s: heartbeat not recorded.", self.worker_id, exc_info=True)
+            connections.close_all()  # this thread's connections only
 
     def run(self):
         try:
             while not self.done.wait(settings.TASK_WORKER_HEARTBEAT):
-                try:
-                    beat(self.worker_id)
-                except Exception:  # the database restarts, say: the next beat reconnects
-                    logger.warning("Task worker %s: heartbeat not recorded.", self.worker_id, exc_info=True)
-                    connections.close_all()
+                self.record(beat)
         finally:
-            connections.close_all()  # this thread's connections only
+            connections.close_all()
 
 
 def check_heartbeat_settings(**kwargs):
