@@ -14,6 +14,7 @@ users, and error reports that keep no form values.
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject, empty
@@ -36,14 +37,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 def _signed_in(request):
-    """Whether the request comes from a signed-in user, without loading a session that the request has none of."""
+    """Whether the request comes from a signed-in user, without loading a session that the request has none of.
+    When its session cannot be read (the database is down: the response is the 503 page), it may be: yes."""
     user = getattr(request, "user", None)
     if user is None:
         return False
     lazy = isinstance(user, SimpleLazyObject) and user._wrapped is empty
     if lazy and settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False  # no session: anonymous (a login in this request replaces request.user)
-    return bool(user.is_authenticated)
+    try:
+        return bool(user.is_authenticated)
+    except DatabaseError:
+        return True
 
 
 class PrivateCacheMiddleware:

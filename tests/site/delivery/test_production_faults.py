@@ -280,6 +280,9 @@ def test_database_restart_under_load_gives_a_translated_503_and_loses_nothing(st
             try:
                 zh = requests.get(stack["zh"], timeout=10)
                 en = requests.get(stack["en"], timeout=10)
+                # A visitor with a session (signed in, or after a form's confirmation step): its session cannot
+                # be read either, and the page is the same 503, kept by no cache.
+                with_session = requests.get(stack["en"], cookies={"sessionid": "a" * 32}, timeout=10)
                 refused = apply(stack["en"], "During", "during@example.org")
                 time.sleep(1)
             finally:
@@ -296,6 +299,8 @@ def test_database_restart_under_load_gives_a_translated_503_and_loses_nothing(st
     assert "Service temporarily unavailable" in en.text and 'lang="en"' in en.text
     assert zh.headers["Retry-After"] and "no-cache" in zh.headers["Cache-Control"]
     assert refused and refused[0] == 503  # not accepted, and the visitor is told so
+    assert with_session.status_code == 503 and "Service temporarily unavailable" in with_session.text
+    assert "private" in with_session.headers["Cache-Control"] and "no-store" in with_session.headers["Cache-Control"]
 
     assert 503 in seen and 200 in seen
     assert not [status for status in seen if status is not None and status >= 500 and status != 503]
