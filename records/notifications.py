@@ -10,6 +10,7 @@ Logs name a notification by id only, never by address.
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +24,13 @@ from django_tasks import task
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def without_addresses(text):
+    """``text`` with every email address replaced by ``[email]``: an error message kept or shown to staff names
+    no person (a mail server refusing a recipient quotes the address)."""
+    return EMAIL_ADDRESS.sub("[email]", text)
 
 
 class Notification(models.Model):
@@ -104,7 +112,7 @@ def deliver(notification_id):
         message.send()
     except Exception as error:  # the mail server is down, refused the message, ...
         notification.status = Notification.Status.FAILED
-        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+        notification.last_error = without_addresses(f"{type(error).__name__}: {error}")[:2000]
         logger.warning(
             "Notification %s could not be sent (%s); it will be retried.", notification.pk, type(error).__name__
         )

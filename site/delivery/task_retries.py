@@ -35,7 +35,6 @@ import dataclasses
 import datetime
 import importlib
 import logging
-import re
 
 from django.apps import apps
 from django.conf import settings
@@ -45,6 +44,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_tasks.exceptions import InvalidTaskBackendError, InvalidTaskError
 
+from records.notifications import without_addresses
+
 from .models import TaskRetry
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,6 @@ FAILED, READY, RUNNING, SUCCESSFUL = "FAILED", "READY", "RUNNING", "SUCCESSFUL"
 MAX_DELAY = datetime.timedelta(days=1)
 BATCH = 200  # failures decided per tick at most; the rest wait for the next tick
 ERROR_LENGTH = 200
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class NotRunnable(Exception):
@@ -260,7 +260,7 @@ def error_summary(result):
             first_line = line[len(prefix) :].strip()
             break
     summary = f"{shown}: {first_line}" if first_line else shown
-    summary = EMAIL.sub("[email]", summary)
+    summary = without_addresses(summary)
     return summary if len(summary) <= ERROR_LENGTH else summary[: ERROR_LENGTH - 1] + "…"
 
 

@@ -3,6 +3,8 @@ staff (Reports → Background problems) and the scheduler's next tick sends the 
 
 import re
 import socket
+import socketserver
+import threading
 
 import pytest
 from django.core import mail
@@ -81,6 +83,65 @@ def test_mail_server_down_delays_the_email_and_staff_see_it(client, django_captu
     assert [message.to for message in mail.outbox] == [["grace.sample@example.org"]]
     assert application.reference in mail.outbox[0].body
     assert "所有通知邮件均已发出。" in client.get(REPORT).content.decode()  # the admin speaks Chinese by default
+
+
+class RefusingSMTPHandler(socketserver.StreamRequestHandler):
+    """A mail server that takes the connection and the sender, then refuses every recipient by name (as real ones
+    do: ``550 5.1.1 <address>: Recipient address rejected``)."""
+
+    def handle(self):
+        self.wfile.write(b"220 mail.example.org ESMTP\r\n")
+        for line in self.rfile:
+            command = line.decode("ascii", "replace").strip()
+            verb = command.split(" ", 1)[0].upper()
+            if verb in ("EHLO", "HELO"):
+                self.wfile.write(b"250 mail.example.org\r\n")
+            elif verb == "RCPT":
+                address = command.split(":", 1)[1].strip()
+                self.wfile.write(f"550 5.1.1 {address}: Recipient address rejected\r\n".encode())
+            elif verb == "QUIT":
+                self.wfile.write(b"221 Bye\r\n")
+                return
+            else:  # MAIL FROM, RSET, NOOP
+                self.wfile.write(b"250 OK\r\n")
+
+
+@pytest.fixture
+def refusing_mail_server():
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), RefusingSMTPHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_refused_recipient_is_not_named_on_the_staff_screen(
+    client, refusing_mail_server, django_capture_on_commit_callbacks
+):
+    pages = build_jobs(build_site())
+    url = pages["pi_en"].url
+    smtp = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": refusing_mail_server,
+        "EMAIL_TIMEOUT": 5,
+    }
+    with override_settings(**smtp):
+        html = client.get(url).content.decode()
+        token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, application_data(token))
+    assert response.status_code == 302
+    notification = Notification.objects.get(recipient="grace.sample@example.org")
+    assert notification.status == Notification.Status.FAILED
+    assert notification.last_error.startswith("SMTPRecipientsRefused: {'[email]': (550, ")
+    assert "grace.sample" not in notification.last_error and "Recipient address rejected" in notification.last_error
+
+    client.force_login(User.objects.create_superuser("ops", "ops@example.org", "x"))
+    page = client.get(REPORT).content.decode()
+    assert "SMTPRecipientsRefused" in page and "grace.sample" not in page
 
 
 def test_the_report_needs_the_permission(client):
