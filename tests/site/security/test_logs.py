@@ -7,14 +7,17 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
-from content.models import FundCallPage, InstitutionRegistrationPage
+from content.models import ApplicationStatusPage, FundCallPage, InstitutionRegistrationPage, PledgePage
 from records.grants.models import Application
 from records.intake import issue_token
 from records.notifications import Notification
+from tests.factories import donations
 from tests.factories import grants as f
 from tests.factories.pages import publish_child
 from tests.factories.publications import build_events, build_jobs, docx_bytes, pdf_bytes, upload
@@ -29,12 +32,16 @@ PEOPLE = {
     "institution": {"name": "欧阳明轩", "email": "ouyang.mx@pii.example", "phone": "0755-2468-1357"},
     "job": {"name": "Philippa Quarterman", "email": "p.quarterman@pii.example", "phone": "+86 137 1122 3344"},
     "event": {"name": "Bartholomew Ingleby", "email": "b.ingleby@pii.example", "phone": "+86 755 9988 7766"},
+    "pledge": {"name": "Wilhelmina Farquharson", "email": "w.farquharson@pii.example", "phone": "+86 135 5566 7788"},
+    "sign-in": {"name": "cornelius.staffaccount", "email": "cornelius.s@pii.example", "phone": "203.0.113.77"},
 }
 NEEDLES = [value for person in PEOPLE.values() for value in person.values()] + [
     "zhuang.xiaoyu",
     "p.quarterman",
     "b.ingleby",
     "ouyang.mx",
+    "w.farquharson",
+    "cornelius",
     "cv-philippa-quarterman.pdf",
 ]
 
@@ -75,8 +82,29 @@ def forms(site_tree):
     f.make_round(call.programme)
     pages["call"] = publish_child(pages["home"], FundCallPage(title="2024年度项目申请", slug="call-2024", call=call))
     pages["register"] = publish_child(pages["home"], InstitutionRegistrationPage(title="依托单位注册", slug="register"))
-    pages.update(grant_call=call, institution=institution)
+    pages["status"] = publish_child(pages["home"], ApplicationStatusPage(title="申请状态查询", slug="status"))
+    pages["pledge"] = publish_child(pages["home"], PledgePage(title="认捐", slug="pledge", intro="在线认捐"))
+    pages.update(grant_call=call, institution=institution, designation=donations.designation())
     return pages
+
+
+def pledge_data(forms, **overrides):
+    person = PEOPLE["pledge"]
+    data = {
+        "form_token": issue_token("donations.pledge"),
+        "website": "",
+        "donor_type": "individual",
+        "donor_name": person["name"],
+        "email": person["email"],
+        "phone": person["phone"],
+        "amount": "12345.60",
+        "designation": str(forms["designation"].pk),
+        "consent_named": "on",
+        "message": "",
+        "pipl_consent": "on",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
 
 
 def grants_data(forms, **overrides):
@@ -170,16 +198,42 @@ def test_form_submissions_log_no_personal_data(client, forms, everything_logged,
         assert client.post(forms["register"].url, institution_data()).status_code == 302
         assert client.post(job_url, job_data(client, job_url)).status_code == 302
         assert client.post(event_url, event_data(client, event_url)).status_code == 302
+        assert client.post(forms["pledge"].url, pledge_data(forms)).status_code == 302
+        # The application looked up (found, and with another address: not found).
+        reference = Application.objects.get(pi_email=PEOPLE["grants"]["email"]).reference
+        lookup = {"reference": reference, "email": PEOPLE["grants"]["email"]}
+        assert reference in client.post(forms["status"].url, lookup).content.decode()
+        assert client.post(forms["status"].url, {**lookup, "email": PEOPLE["pledge"]["email"]}).status_code == 200
         # Refused: invalid input, duplicates, a forged token.
         assert client.post(forms["call"].url, grants_data(forms, pi_email="not-an-email")).status_code == 400
         assert client.post(forms["register"].url, institution_data()).status_code == 400
         assert client.post(job_url, job_data(client, job_url, consent=None)).status_code in (200, 400)
         assert client.post(event_url, event_data(client, event_url)).status_code in (200, 400)
         assert client.post(forms["call"].url, grants_data(forms, form_token="forged")).status_code == 400
-    assert len(mail.outbox) == 4  # the acknowledgements went out
+        assert client.post(forms["pledge"].url, pledge_data(forms, amount="-5")).status_code == 400
+    assert len(mail.outbox) == 5  # the acknowledgements went out
     assert Application.objects.filter(pi_email=PEOPLE["grants"]["email"]).count() == 1
     assert everything_logged.records, "nothing was logged at all: the capture is not working"
     assert_no_personal_data(logged_text(everything_logged), "the logs")
+
+
+def test_failed_sign_ins_and_the_lockout_log_no_username_or_address(client, everything_logged):
+    """django-axes records failures and the lockout; its log lines name neither the account nor the client."""
+    person = PEOPLE["sign-in"]
+    get_user_model().objects.create_user(person["name"], person["email"], "the-right-password-123", is_staff=True)
+    attempts = settings.AXES_FAILURE_LIMIT + 1
+    statuses = [
+        client.post(
+            "/admin/login/",
+            {"username": person["name"], "password": f"wrong-{n}"},
+            REMOTE_ADDR=person["phone"],
+            HTTP_USER_AGENT="Browser of cornelius",
+        ).status_code
+        for n in range(attempts)
+    ]
+    assert statuses[0] == 200 and statuses[-1] == 429  # failures, then locked out
+    assert any(record.name.startswith("axes") for record in everything_logged.records), "axes logged nothing"
+    assert_no_personal_data(logged_text(everything_logged), "the logs of failed sign-ins")
 
 
 def test_the_mail_server_being_down_logs_no_address(
