@@ -1,4 +1,7 @@
-"""Production: refuses to start without a real SECRET_KEY and ALLOWED_HOSTS."""
+"""Production: refuses to start without a real SECRET_KEY, ALLOWED_HOSTS, the canonical SITE_BASE_URL (one of
+the allowed hosts) and REDIS_URL (the cache every worker shares)."""
+
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -13,6 +16,17 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("insecure") or len(set(SECRET_K
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production needs ALLOWED_HOSTS: the site's host names, comma-separated.")
+# Feeds, the sitemap, .ics files, emails and API links are built on it, never on the request's Host.
+SITE_BASE_URL = env.str("SITE_BASE_URL", default="").rstrip("/")
+_canonical = urlsplit(SITE_BASE_URL)
+if _canonical.scheme not in ("http", "https") or _canonical.hostname not in ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "Production needs SITE_BASE_URL: the site's canonical origin (e.g. https://www.example.org), whose host is "
+        "one of ALLOWED_HOSTS."
+    )
+# Page-cache purges, the lookups' generation, fragments and rate limits must be seen by every worker process.
+if not env.str("REDIS_URL", default=""):
+    raise ImproperlyConfigured("Production needs REDIS_URL: the cache that every worker process shares.")
 
 # The production stack (manage.py serve_production): PostgreSQL, Redis, the database task queue, the page cache.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405

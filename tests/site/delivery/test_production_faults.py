@@ -131,7 +131,7 @@ def stack(cluster, tmp_path_factory):
         "LOG_LEVEL": "ERROR",
         "GUNICORN_LOG_LEVEL": "warning",
     }
-    env.pop("REDIS_URL", None)
+    env.update(REDIS_URL="redis://127.0.0.1:6379/7", CACHE_KEY_PREFIX=f"faults-{port}")  # a shared cache of its own
     manage = [sys.executable, str(ROOT / "manage.py")]
     proc = subprocess.Popen(
         [*manage, "serve_production", "--bind", f"127.0.0.1:{port}"],

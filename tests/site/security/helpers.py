@@ -14,7 +14,13 @@ def production_settings(*names, **environment):
     """The values of ``names`` exactly as config.settings.production computes them, with real secrets, read in a
     separate process (importing the production module here would change the running test settings)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
-    env.update(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="testserver,www.example.org", **environment)
+    env.update(
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="testserver,www.example.org",
+        SITE_BASE_URL="https://www.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",  # read, never connected to
+    )
+    env.update(environment)
     code = (
         "import json, sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]; "
         "import config.settings.production as s; "
