@@ -8,10 +8,14 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import ratelimit
 from content.sitemaps import PageSitemap
 from delivery import views as delivery_views
 
 urlpatterns = [
+    # Wagtail's sign-in and password-reset views with a rate limit per client address, before Wagtail's own.
+    path("admin/login/", ratelimit.login, name="wagtailadmin_login"),
+    path("admin/password_reset/", ratelimit.password_reset, name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", delivery_views.robots_txt, name="robots_txt"),

@@ -199,6 +199,7 @@ EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
 EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SMART <noreply@smart.org.cn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; a mail server that hangs never holds a process
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -292,6 +293,15 @@ AXES_VERBOSE = False  # logs name no username, address or browser
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every sign-in
 AXES_ENABLE_ADMIN = False
+# Rate limits per client address, all usernames together (accounts.ratelimit, mounted in config.urls): POSTs to
+# the admin sign-in and to the password-reset form allowed per period (seconds); over it, a translated 429 page.
+# Generous for an office behind one NAT; 0 turns a limit off.
+LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=30)
+LOGIN_RATE_PERIOD = env.int("LOGIN_RATE_PERIOD", default=600)
+PASSWORD_RESET_RATE_LIMIT = env.int("PASSWORD_RESET_RATE_LIMIT", default=5)
+PASSWORD_RESET_RATE_PERIOD = env.int("PASSWORD_RESET_RATE_PERIOD", default=3600)
+# The reset email is sent by a background task, so the answer takes as long whether or not the account exists.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.PasswordResetForm"
 
 # Error reports (emails to ADMINS) keep no form values, query values, file names or local variables.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "delivery.security.PrivateExceptionReporterFilter"
