@@ -2,10 +2,12 @@
 
 The pages are those of tests/factories/every_page.py (the demo content plus the funding pages): one page of
 every page type per language, the forms with their validation errors shown, their confirmation steps, the
-search page with results, and the 404 page, on a desktop screen (the home pages, the fund call's pages and the
-search page on a phone's too). axe-core (node_modules/axe-core, from package.json) is evaluated in each page;
-the test fails listing every violation with its rule, impact and the elements concerned. Screenshots of pages
-with violations go to test-artifacts/browser/a11y-*.png (of all pages with A11Y_SCREENSHOTS=1).
+search page with results, the 404 page, the pages of an event registration's cancellation link, and the 500
+and 503 pages (their views' answers, served to the browser in place of the home page), on a desktop screen (the
+home pages, the fund call's pages and the search page on a phone's too). axe-core (node_modules/axe-core, from
+package.json) is evaluated in each page; the test fails listing every violation with its rule, impact and the
+elements concerned. Screenshots of pages with violations go to test-artifacts/browser/a11y-*.png (of all pages
+with A11Y_SCREENSHOTS=1).
 """
 
 import json
@@ -17,7 +19,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.test import Client
 
-from tests.factories.every_page import build_every_page, plan_visits, uncovered_page_models
+from tests.factories.every_page import build_every_page, error_page, plan_visits, uncovered_page_models
 from tests.node_tools import AXE_JS, require
 
 from .fixtures import DESKTOP, PHONE
@@ -64,6 +66,17 @@ def session_cookie(values, live_server_url):
     return {"name": django_settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server_url}
 
 
+def serve_error_page(page, url, visit):
+    """Answer the browser's request for ``url`` in ``page`` with the visit's error page (its status, headers and
+    HTML as the view returns them); the stylesheets and images it asks for come from the live server."""
+    response = error_page(visit)
+    headers = dict(response.items())
+    page.route(
+        lambda requested: requested == url,
+        lambda route: route.fulfill(status=response.status_code, headers=headers, body=response.content),
+    )
+
+
 def test_every_page_type_in_both_languages_has_no_axe_violations(
     browser, transactional_db, django_db_serialized_rollback, live_server, settings, screenshot
 ):
@@ -97,6 +110,8 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
                 context = contexts[key]
             name = visit.name if screen == "desktop" else f"{visit.name} [phone]"
             page = context.new_page()
+            if visit.error_view:
+                serve_error_page(page, live_server.url + visit.path, visit)
             response = page.goto(live_server.url + visit.path)
             if visit.submit:
                 for field, value in visit.fill.items():

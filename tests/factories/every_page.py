@@ -4,7 +4,8 @@ HTML, feeds, calendars, sitemap).
 ``build_every_page()`` loads the bilingual demo content (``content.demo``), adds what the demo has no pages
 for (the fund's call, host-institution registration and status look-up pages, with an open call, an open
 registration round and one application to look up), the records that the foundation's pages show
-(designations to pledge to, gifts received for the donor list), and indexes the site for search.
+(designations to pledge to, gifts received for the donor list), a registration in each language for the event
+open for registration (for its cancellation link), and indexes the site for search.
 
 ``plan_visits(client)`` then lists the visits to check, discovered with Django's test client:
 
@@ -14,7 +15,12 @@ registration round and one application to look up), the records that the foundat
 - the HTML sub-pages of routable pages (digest archive and its years);
 - for each page with a POST form: the form sent with its fields left empty (validation errors shown), and its
   confirmation step; the status look-up with a real reference number (its result);
-- the search page with results and without a query, and a 404 page.
+- the search page with results and without a query, and a 404 page;
+- the registrant's cancellation link (records.events): its question, the same link's answer once its form is
+  sent (the registration cancelled), and a damaged link (404);
+- the pages that no URL serves while the site works, as their views answer a GET of the home page: the 500 page
+  (``django.views.defaults.server_error``) and the 503 page of a database outage
+  (``delivery.unavailable.unavailable_response``); see ``error_page()``.
 
 ``uncovered_page_models(visits)`` names the concrete page models that no visit shows, and the intake form pages
 (``IntakePageMixin``) whose form no visit sends.
@@ -23,17 +29,20 @@ registration round and one application to look up), the records that the foundat
 from dataclasses import dataclass, field
 
 import lxml.html
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.views.defaults import server_error
 from wagtail.models import Page, get_page_models
 
 from content.demo.loader import load_demo
-from content.models import ApplicationStatusPage, FundCallPage, InstitutionRegistrationPage
+from content.models import ApplicationStatusPage, EventPage, FundCallPage, InstitutionRegistrationPage
 from content.pages.intake import IntakePageMixin
+from delivery.unavailable import unavailable_response
 from records.donations.models import DonorType, Status
+from records.events.services import cancel_token
 from search import index
-from tests.factories import donations, grants
+from tests.factories import donations, events, grants
 from tests.factories.pages import ensure_roots, locales, publish_child, translate
 
 LANGUAGES = ("zh-hans", "en")
@@ -48,6 +57,9 @@ CONFIRMATION_DETAILS = {
 # Pages whose form looks something up instead of creating a record: no confirmation step.
 NO_CONFIRMATION = {"content.ApplicationStatusPage"}
 SAMPLE_REFERENCE = "SMPL-2026-000001"
+REGISTRANT_NAMES = {"zh-hans": "示例参会人（测试数据）", "en": "Sample Registrant (test data)"}
+# The views of the pages that no URL serves while the site works, by ``Visit.error_view``.
+ERROR_VIEWS = {"server_error": server_error, "unavailable": unavailable_response}
 
 
 @dataclass
@@ -62,6 +74,7 @@ class Visit:
     fill: dict = field(default_factory=dict)
     session: dict = field(default_factory=dict)  # session values stored before the visit (a confirmation step)
     status: int = 200  # the status the response must have
+    error_view: str = ""  # a key of ERROR_VIEWS: the page is that view's answer to a GET of ``path`` (error_page())
 
     @property
     def slug(self):
@@ -101,6 +114,20 @@ def _foundation_records():
     donations.make_pledge(Status.FULLY_RECEIVED, donor_name="示例捐赠人（测试数据）", anonymous=True, language="en")
 
 
+def _event_registrations():
+    """A registration in each language (as its registrant sent it) for the first event open for registration."""
+    registrations = {}
+    for language in LANGUAGES:
+        pages = EventPage.objects.live().public().filter(locale__language_code=language).order_by("path")
+        event = next(page for page in pages if page.accepts_registrations())
+        data = {"name": REGISTRANT_NAMES[language]}
+        registration, _created = events.register(
+            event.event_info(), f"registrant.{language}@example.org", language=language, now=timezone.now(), data=data
+        )
+        registrations[language] = registration
+    return registrations
+
+
 def build_every_page():
     """Demo content in both languages plus the funding pages; the site indexed for search. Returns the extras.
 
@@ -113,6 +140,7 @@ def build_every_page():
         load_demo()
         extras = _funding_pages()
         _foundation_records()
+        extras["registrations"] = _event_registrations()
     index.rebuild()
     return extras
 
@@ -202,7 +230,33 @@ def plan_visits(client, extras, responses=None):
         if language != "zh-hans":  # Chinese words asked on a page in another language, results in both languages
             query = f"?q={SEARCH_TERMS['zh-hans']}&other=1"
             visits.append(Visit(f"search in Chinese ({language})", language, search + query))
+        visits += _cancellation_views(extras["registrations"][language], language)
+        visits += [
+            Visit(f"server error 500 ({language})", language, f"/{language}/", status=500, error_view="server_error"),
+            Visit(f"unavailable 503 ({language})", language, f"/{language}/", status=503, error_view="unavailable"),
+        ]
     return visits
+
+
+def _cancellation_views(registration, language):
+    """The registration's cancellation link as its email gives it: the question, then (in this order: sending the
+    form cancels the registration) the answer; and the link with its signature damaged, a 404."""
+    token = cancel_token(registration)
+    with translation.override(language):
+        path = reverse("events_cancel_registration", args=[token])
+        damaged = reverse("events_cancel_registration", args=[token.rsplit(":", 1)[0] + ":damaged"])
+    return [
+        Visit(f"registration cancellation ({language})", language, path),
+        Visit(f"registration cancelled ({language})", language, path, submit=True),
+        Visit(f"registration cancellation link not valid ({language})", language, damaged, status=404),
+    ]
+
+
+def error_page(visit):
+    """The response of the visit's error view to a GET of its path, in its language (the language that the
+    request's URL activates before the error)."""
+    with translation.override(visit.language):
+        return ERROR_VIEWS[visit.error_view](RequestFactory().get(visit.path))
 
 
 def _digest_views(digest, language):

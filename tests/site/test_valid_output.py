@@ -3,7 +3,8 @@ for all pages), RSS/Atom feeds and iCalendar files parsed strictly, the sitemap 
 schema (tests/site/schemas/).
 
 The site is the bilingual demo content plus the funding pages (tests/factories/every_page.py), built once for the
-class; every response is fetched once in setUpTestData and checked by the tests below.
+class; every response (the 500 and 503 pages as their views answer) is fetched once in setUpTestData and checked
+by the tests below.
 """
 
 import json
@@ -17,18 +18,18 @@ import feedparser
 import icalendar
 import lxml.html
 from django.core.cache import cache
-from django.test import Client, RequestFactory, TestCase
-from django.utils import translation
-from django.views.defaults import server_error
+from django.test import Client, TestCase
 from feedparser.datetimes import _parse_date as parse_date
 from lxml import etree
 from wagtail.models import Page
 
 from content.models import EventIndexPage, EventPage
+from records.events.models import Registration
 from tests.factories.every_page import (
     SAMPLE_REFERENCE,
     build_every_page,
     concrete_page_models,
+    error_page,
     form_values,
     plan_visits,
     uncovered_page_models,
@@ -42,7 +43,11 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\
 
 
 def fetch(visit):
-    """(status, body) of a visit, in a fresh client (its own session); a form visit GETs the page, then POSTs."""
+    """(status, body) of a visit, in a fresh client (its own session); a form visit GETs the page, then POSTs; an
+    error page is its view's answer."""
+    if visit.error_view:
+        response = error_page(visit)
+        return response.status_code, response.content
     client = Client()
     if visit.session:
         session = client.session
@@ -78,18 +83,14 @@ class ValidOutputTests(TestCase):
         cls.visits = plan_visits(Client(), cls.extras, planned)
         cls.responses = {}
         for visit in cls.visits:
-            if visit.path in planned and not (visit.submit or visit.session):
+            if visit.path in planned and not (visit.submit or visit.session or visit.error_view):
                 cls.responses[visit.name] = (planned[visit.path].status_code, planned[visit.path].content)
             else:
                 cls.responses[visit.name] = fetch(visit)
-        with translation.override("en"):
-            cls.server_error_html = server_error(RequestFactory().get("/en/")).content
 
     def html_documents(self):
-        """{visit name: HTML bytes} of every visit, plus the 500 page."""
-        documents = {name: body for name, (_status, body) in self.responses.items()}
-        documents["server error (500)"] = self.server_error_html
-        return documents
+        """{visit name: HTML bytes} of every visit (the 500 and 503 pages among them)."""
+        return {name: body for name, (_status, body) in self.responses.items()}
 
     def test_every_page_type_is_covered_in_both_languages(self):
         self.assertEqual(
@@ -115,6 +116,18 @@ class ValidOutputTests(TestCase):
                 self.assertIn(SAMPLE_REFERENCE, html, visit.name)
             if visit.fill:
                 self.assertIn(visit.fill["reference"], html, visit.name)
+
+    def test_the_cancellation_link_pages_are_those_of_a_real_registration(self):
+        """The question (with its form), the answer once the form was sent: the registration cancelled."""
+        for language, registration in self.extras["registrations"].items():
+            asked = lxml.html.fromstring(self.responses[f"registration cancellation ({language})"][1])
+            done = lxml.html.fromstring(self.responses[f"registration cancelled ({language})"][1])
+            self.assertEqual(asked.xpath("//main//*[@data-reference]/text()"), [registration.reference], language)
+            self.assertTrue(asked.xpath("//main//form[@method='post']"), language)
+            self.assertEqual(done.xpath("//main//*[@data-reference]/text()"), [registration.reference], language)
+            self.assertFalse(done.xpath("//main//form"), language)
+            registration.refresh_from_db()
+            self.assertEqual(registration.status, Registration.Status.CANCELLED, language)
 
     def test_html_of_every_page_is_valid(self):
         require("vnu", "java")

@@ -45,6 +45,9 @@ def test_the_link_in_the_email_asks_first_then_cancels_and_the_waiting_list_move
     question = client.get(url)
     assert question.status_code == 200
     assert_never_cached(question)
+    # The token stays on the site; the browser still sends its real Origin with the form (under "no-referrer" it
+    # sends "Origin: null", which the CSRF check refuses: tests/browser/test_accessibility.py sends it for real).
+    assert question["Referrer-Policy"] == "same-origin"
     html = question.content.decode()
     assert "Cancel your registration for Sample symposium?" in html and booked["en"].reference in html
     assert Registration.objects.get(pk=booked["en"].pk).status == Status.CONFIRMED  # a GET changes nothing
