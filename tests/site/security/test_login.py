@@ -3,12 +3,10 @@ and the password reset, a password reset that does not tell whether an account e
 sent by a background task), and no open redirect through ``next``."""
 
 import datetime
-import io
 import json
 import logging
 import os
 import re
-import signal
 import smtplib
 import subprocess
 import sys
@@ -20,11 +18,12 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
 from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 from freezegun import freeze_time
 from wagtail.users.models import UserProfile
+
+from tests.site.delivery.test_task_retries import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -227,23 +226,6 @@ def test_password_reset_requests_are_rate_limited_per_address(client, editor):
         assert len(mail.outbox) == 3
     with freeze_time(WINDOW_START + datetime.timedelta(hours=1)):
         assert reset(client, "editor@example.org").status_code == 302
-
-
-def run_worker():
-    """Run the real database-queue worker until no task is due; leave signal handlers and loggers as they were."""
-    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
-    handlers = {sig: signal.getsignal(sig) for sig in signals}
-    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
-    saved = [(log, log.level, list(log.handlers)) for log in loggers]
-    try:
-        options = ["--batch", "--no-reload", "--no-startup-delay", "--queue-name=*"]
-        call_command("db_worker", *options, verbosity=0, stdout=io.StringIO())
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
-        for log, level, log_handlers in saved:
-            log.setLevel(level)
-            log.handlers[:] = log_handlers
 
 
 @pytest.mark.django_db(transaction=True)
