@@ -8,6 +8,7 @@ registered access check before it streams a file, and writes an audit entry.
 
 import contextlib
 import contextvars
+import datetime
 import uuid
 from contextlib import contextmanager
 
@@ -137,6 +138,38 @@ def cleanup_on_failure():
         raise
     finally:
         _written.reset(token)
+
+
+ORPHAN_AGE = datetime.timedelta(days=1)  # no submission takes this long between writing a file and committing
+
+
+def _walk(storage, folder=""):
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}" if folder else name
+    for name in folders:
+        yield from _walk(storage, f"{folder}/{name}" if folder else name)
+
+
+def sweep_orphans(older_than=ORPHAN_AGE, now=None):
+    """Delete the files of private storage that no ``StoredFile`` names and that were written more than
+    ``older_than`` ago: what a process killed between writing an upload and committing its record left behind
+    (``cleanup_on_failure`` removes them when the failure is an exception; a killed process runs no code). They
+    belong to no record, so no one could ever see or delete them, yet they may hold personal data. Returns how many
+    were deleted."""
+    storage = get_private_storage()
+    cutoff = (now or timezone.now()) - older_than
+    try:
+        names = list(_walk(storage))
+    except FileNotFoundError:  # nothing was ever stored
+        return 0
+    known = set(StoredFile.objects.filter(file__in=names).values_list("file", flat=True))
+    deleted = 0
+    for name in names:
+        if name not in known and storage.get_modified_time(name) < cutoff:
+            storage.delete(name)
+            deleted += 1
+    return deleted
 
 
 # Access checks: each app registers, per owner model, a function (user, owner, stored_file) -> bool.

@@ -1,6 +1,7 @@
 """The shared records pieces: references, uploads, private files, notifications, intake protection, exports."""
 
 import datetime
+import os
 import re
 from pathlib import Path
 
@@ -8,17 +9,27 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from records import audit, intake
 from records.checks import private_media_root_is_private
 from records.exports import neutralise
-from records.files import StoredFile, cleanup_on_failure, get_private_storage, store_upload, user_can_access
+from records.files import (
+    StoredFile,
+    cleanup_on_failure,
+    get_private_storage,
+    store_upload,
+    sweep_orphans,
+    user_can_access,
+)
 from records.notifications import Notification, deliver, notify, retry_failed
 from records.references import ReferenceCounter, next_reference, reserve_up_to
 from records.uploads import DOCX, PDF, XLSX, check_upload, sniff
@@ -129,6 +140,37 @@ def test_files_written_in_a_failed_transaction_are_deleted():
         raise RuntimeError("the record could not be stored")
     assert not path.exists()
     assert not StoredFile.objects.exists()
+
+
+def test_private_files_of_no_record_are_swept_once_old_enough():
+    """A process killed between writing an upload and committing its record leaves a file no record names."""
+    from delivery.management.commands.run_scheduler import sweep_private_files
+
+    storage = get_private_storage()
+    two_days_ago = (timezone.now() - datetime.timedelta(days=2)).timestamp()
+
+    def orphan(name, old=True):
+        path = Path(storage.path(storage.save(f"2026/01/{name}", ContentFile(b"%PDF-1.4 orphan"))))
+        if old:
+            os.utime(path, (two_days_ago, two_days_ago))
+        return path
+
+    kept = store_upload(checked(), role="proposal")
+    os.utime(kept.file.path, (two_days_ago, two_days_ago))  # old, but a record names it
+    old_orphan, fresh_orphan = orphan("killed.pdf"), orphan("in-progress.pdf", old=False)
+    assert sweep_orphans() == 1
+    assert not old_orphan.exists() and fresh_orphan.exists() and Path(kept.file.path).exists()
+    assert sweep_orphans(datetime.timedelta(0)) == 1 and not fresh_orphan.exists()
+
+    # The scheduler sweeps once a day, whichever tick comes first.
+    cache.delete("scheduler:sweep-private-files")
+    first, second = orphan("first.pdf"), orphan("second.pdf")
+    sweep_private_files()
+    assert not first.exists()
+    second_again = orphan("third.pdf")
+    sweep_private_files()  # swept today already
+    assert second_again.exists() and not second.exists()
+    assert Path(kept.file.path).exists()
 
 
 def test_only_permitted_users_open_private_files(client):

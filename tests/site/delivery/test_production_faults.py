@@ -15,6 +15,7 @@ Bounded in time (every wait has a deadline) and everything started here is stopp
 """
 
 import concurrent.futures
+import http.client
 import os
 import re
 import secrets
@@ -23,11 +24,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
+from urllib3 import encode_multipart_formdata
 
 ROOT = Path(__file__).resolve().parents[3]
 PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), None)
@@ -209,6 +213,38 @@ def send(filled):
         return None  # nothing was acknowledged
 
 
+def send_slowly(filled, halfway):
+    """Post a filled-in form a little at a time (as over a slow line), setting ``halfway`` once half of it is sent:
+    the status, or None when the connection broke."""
+    session, url, data = filled
+    fields = {
+        **data,
+        "cv": ("cv.pdf", pdf(f"CV of {data['name']}"), "application/pdf"),
+        "cover_letter": ("letter.pdf", pdf("Letter"), "application/pdf"),
+        "research_statement": ("statement.pdf", pdf("Statement"), "application/pdf"),
+    }
+    body, content_type = encode_multipart_formdata(fields)
+    address = urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=120)
+    try:
+        connection.putrequest("POST", address.path)
+        connection.putheader("Content-Type", content_type)
+        connection.putheader("Content-Length", str(len(body)))
+        connection.putheader("Cookie", "; ".join(f"{c.name}={c.value}" for c in session.cookies))
+        connection.endheaders()
+        middle = len(body) // 2
+        connection.send(body[:middle])
+        halfway.set()
+        for start in range(middle, len(body), 64):
+            time.sleep(0.2)
+            connection.send(body[start : start + 64])
+        return connection.getresponse().status
+    except (OSError, http.client.HTTPException):
+        return None
+    finally:
+        connection.close()
+
+
 def apply(url, name, email, repeat=1):
     """Fetch the form, then post the application ``repeat`` times with the same one-time token."""
     filled = fill_in(url, name, email)
@@ -363,19 +399,40 @@ def test_a_worker_killed_mid_request_corrupts_nothing(stack):
 
     before = workers()
     assert before
-    emails = [f"killed{n}@example.org" for n in range(12)]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+    emails = [f"killed{n}@example.org" for n in range(18)]
+    slow = fill_in(stack["en"], "Slow line", "slowline@example.org")
+    assert isinstance(slow, tuple), slow
+    halfway = threading.Event()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=7) as pool:
+        slow_status = pool.submit(send_slowly, slow, halfway)  # a request surely under way when the workers die
         futures = {email: pool.submit(apply, stack["zh"], f"Killed {n}", email) for n, email in enumerate(emails)}
-        time.sleep(0.5)
-        os.kill(before[0], signal.SIGKILL)
+        assert wait_for(lambda: halfway.is_set() or slow_status.done(), timeout=120)
+        assert halfway.is_set(), slow_status.result()  # (its error, if it ended before half of it was sent)
+        for worker in before:  # every worker at once: whatever they were doing is cut off
+            os.kill(worker, signal.SIGKILL)
         statuses = {email: future.result(timeout=300) for email, future in futures.items()}
-    assert wait_for(lambda: len(workers()) == len(before), timeout=60), "gunicorn did not replace the worker"
+        assert slow_status.result(timeout=300) is None  # cut off, not acknowledged
+    assert wait_for(lambda: len(workers()) == len(before), timeout=60), "gunicorn did not replace the workers"
     stored = stored_applications(stack["env"])
+    assert "slowline@example.org" not in stored
     for email, codes in statuses.items():
         if codes == [302]:
             assert email in stored, f"{email} was acknowledged but not stored"
         if email in stored:
             _reference, files, audit = stored[email]
             assert files == 3 and audit >= 1, (email, stored[email])  # whole, never half stored
+    # Uploads written by a killed worker before its record was committed belong to no record: the daily sweep
+    # deletes them (here at once), and only them.
+    swept = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "sweep_private_files", "--older-than-hours", "0"],
+        env=stack["env"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert swept.returncode == 0, swept.stderr[-3000:]
+    on_disk = {path for path in Path(stack["env"]["PRIVATE_MEDIA_ROOT"]).rglob("*") if path.is_file()}
+    assert len(on_disk) == sum(files for _reference, files, _audit in stored_applications(stack["env"]).values())
     assert requests.get(stack["en"], timeout=10).status_code == 200
     assert apply(stack["en"], "After kill", "afterkill@example.org") == [302]

@@ -9,7 +9,9 @@
   fell silent for ``TASK_WORKER_SILENCE`` seconds (``delivery.task_workers.recover_abandoned_tasks``);
 - decides about the background tasks of the database queue that failed (``delivery.task_retries``): each is
   enqueued again with a growing delay, up to ``TASK_MAX_ATTEMPTS`` runs, or given up (at once when the object it
-  works on no longer exists).
+  works on no longer exists);
+- once a day, deletes the private files that belong to no record (``records.files.sweep_orphans``: left by a
+  process killed in the middle of a submission).
 Each part runs even when another one fails; a failed part is reported on stderr and tried again next tick.
 """
 
@@ -51,11 +53,27 @@ def retry_tasks():
         logger.info("Failed tasks: %(retried)d retried, %(given_up)d given up.", counts)
 
 
+SWEEP_EVERY = 24 * 3600  # seconds between two sweeps of private storage
+
+
+def sweep_private_files():
+    """Once a day (whichever scheduler gets there first, through the shared cache): private files of no record."""
+    from django.core.cache import cache
+
+    from records.files import sweep_orphans
+
+    if cache.add("scheduler:sweep-private-files", True, SWEEP_EVERY):
+        deleted = sweep_orphans()
+        if deleted:
+            logger.info("Private storage: %d file(s) of no record deleted.", deleted)
+
+
 PARTS = (
     ("publish_scheduled", publish_scheduled),
     ("retry_notifications", retry_notifications),
     ("recover_tasks", recover_tasks),  # before retry_tasks, which retries what it marked failed in the same tick
     ("retry_tasks", retry_tasks),
+    ("sweep_private_files", sweep_private_files),
 )
 
 
