@@ -73,15 +73,11 @@ def fragment_key(context):
     vary = vary_for(request, context)
     if vary is None:
         return None
+    generation = lookups.current_generation()
+    if generation is None:  # the shared cache is away: a kept fragment could never be forgotten
+        return None
     site = lookups.site_for_request(request)
-    parts = [
-        page.cache_key,
-        getattr(site, "pk", None),
-        get_language(),
-        request.path,
-        lookups.current_generation(),
-        *vary,
-    ]
+    parts = [page.cache_key, getattr(site, "pk", None), get_language(), request.path, generation, *vary]
     digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
     return f"content:fragment:{digest}"
 

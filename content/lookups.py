@@ -53,20 +53,26 @@ def _generation():
 
 
 def current_generation():
-    """The current generation: a key part for fragment caches that must follow ``invalidate()``."""
+    """The current generation: a key part for fragment caches that must follow ``invalidate()``; None while the
+    shared cache cannot be reached (then nothing may be kept)."""
     known = getattr(_local, "generation", None)
     if known is not None and time.monotonic() - known[1] < GENERATION_TTL:
         return known[0]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = _generation()
+    if generation is None:  # the shared cache is away (Redis down): no one could tell this process to forget
+        return None
     _local.generation = (generation, time.monotonic())
     return generation
 
 
 def cached(name, build, keep=lambda value: True):
-    """The value of ``build()``, kept under ``name`` until the next ``invalidate()`` (only if ``keep(value)``)."""
+    """The value of ``build()``, kept under ``name`` until the next ``invalidate()`` (only if ``keep(value)``).
+    While the shared cache is away nothing is kept: every call builds."""
     generation = current_generation()
+    if generation is None:
+        return build()
     remembered = _memo.get(name)
     if remembered is not None and remembered[0] == generation:
         return remembered[1]

@@ -141,4 +141,4 @@ def rate_limited(request, scope, limit=None, period=None):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=period + 5)
         count = 1
-    return count > limit
+    return count is not None and count > limit  # None: the cache is away, nothing can be counted

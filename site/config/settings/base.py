@@ -119,8 +119,19 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _redis_url = env.str("REDIS_URL", default="")
+
+
+def redis_cache(url):
+    """The cache on Redis at ``url`` (django-redis): while Redis is unreachable every read is a miss and every write
+    is dropped (and logged), so pages, forms and the APIs keep working, uncached and without rate limits, instead
+    of failing with 500."""
+    options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
+    return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": options}
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if _redis_url:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}}
+    CACHES = {"default": redis_cache(_redis_url)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "smart"}}
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="smart")  # several sites may share a Redis
