@@ -15,10 +15,10 @@ from django.test import override_settings
 from config.settings.base import redis_cache
 from records.recruitment.models import JobApplication
 from tests.factories.pages import build_site
-from tests.factories.publications import build_jobs, docx_bytes, pdf_bytes, upload
+from tests.factories.publications import build_jobs
+from tests.site.delivery.test_background_problems import application_data
 
 pytestmark = pytest.mark.django_db
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def closed_port():
@@ -59,19 +59,8 @@ def test_pages_apis_and_forms_work_while_redis_is_away(client, redis_away, caplo
     url = pages["pi_en"].url
     html = client.get(url).content.decode()
     token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
-    data = {
-        "form_token": token,
-        "name": "Grace Sample",
-        "email": "grace.sample@example.org",
-        "phone": "+86 139 0000 0000",
-        "consent": "on",
-        "website": "",
-        "cv": upload("cv.pdf", pdf_bytes("CV")),
-        "cover_letter": upload("letter.docx", docx_bytes("Dear SMART"), DOCX_TYPE),
-        "research_statement": upload("statement.pdf", pdf_bytes("Statement")),
-    }
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, data)
+        response = client.post(url, application_data(token))
     assert response.status_code == 302
     application = JobApplication.objects.get(email="grace.sample@example.org")
     assert [message.to for message in mail.outbox] == [["grace.sample@example.org"]]
