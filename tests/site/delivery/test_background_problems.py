@@ -44,20 +44,25 @@ def application_data(token):
     }
 
 
+def smtp_at(port):
+    """Django's SMTP backend pointed at a loopback mail server (or at a port where none listens)."""
+    backend = "django.core.mail.backends.smtp.EmailBackend"
+    return {"EMAIL_BACKEND": backend, "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": port, "EMAIL_TIMEOUT": 5}
+
+
+def send_application(client, url, capture_on_commit):
+    """Fetch the job application form at ``url`` and send it filled in (the acknowledgement goes out on commit)."""
+    html = client.get(url).content.decode()
+    token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+    with capture_on_commit(execute=True):
+        return client.post(url, application_data(token))
+
+
 def test_mail_server_down_delays_the_email_and_staff_see_it(client, django_capture_on_commit_callbacks):
     pages = build_jobs(build_site())
     url = pages["pi_en"].url
-    smtp_down = {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": closed_port(),
-        "EMAIL_TIMEOUT": 5,
-    }
-    with override_settings(**smtp_down):
-        html = client.get(url).content.decode()
-        token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, application_data(token))
+    with override_settings(**smtp_at(closed_port())):
+        response = send_application(client, url, django_capture_on_commit_callbacks)
     assert response.status_code == 302  # accepted although no email could be sent
     application = JobApplication.objects.get()
     notification = Notification.objects.get(recipient="grace.sample@example.org")
@@ -122,17 +127,8 @@ def test_a_refused_recipient_is_not_named_on_the_staff_screen(
 ):
     pages = build_jobs(build_site())
     url = pages["pi_en"].url
-    smtp = {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": refusing_mail_server,
-        "EMAIL_TIMEOUT": 5,
-    }
-    with override_settings(**smtp):
-        html = client.get(url).content.decode()
-        token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, application_data(token))
+    with override_settings(**smtp_at(refusing_mail_server)):
+        response = send_application(client, url, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     notification = Notification.objects.get(recipient="grace.sample@example.org")
     assert notification.status == Notification.Status.FAILED

@@ -5,7 +5,6 @@ and the fragment cache on), and an application sent is stored and acknowledged. 
 connects and is really refused."""
 
 import logging
-import re
 import socket
 
 import pytest
@@ -16,7 +15,7 @@ from config.settings.base import redis_cache
 from records.recruitment.models import JobApplication
 from tests.factories.pages import build_site
 from tests.factories.publications import build_jobs
-from tests.site.delivery.test_background_problems import application_data
+from tests.site.delivery.test_background_problems import send_application
 
 pytestmark = pytest.mark.django_db
 
@@ -56,11 +55,7 @@ def test_pages_apis_and_forms_work_while_redis_is_away(client, redis_away, caplo
         "the Redis client was never refused: the test did not reach Redis"
     )
 
-    url = pages["pi_en"].url
-    html = client.get(url).content.decode()
-    token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, application_data(token))
+    response = send_application(client, pages["pi_en"].url, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     application = JobApplication.objects.get(email="grace.sample@example.org")
     assert [message.to for message in mail.outbox] == [["grace.sample@example.org"]]
