@@ -9,7 +9,6 @@ panel see only "My interviews".
 import django_filters
 from django.db.models.functions import ExtractYear
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -23,6 +22,7 @@ from wagtail.permissions import register_permission_policy
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     BulkMoveButtonMixin,
+    DateTimeColumn,
     IntakeRecordPolicy,
     PlainColumn,
     PlainTitleColumn,
@@ -63,10 +63,6 @@ class ApplicationIndexView(ReferenceSearchMixin, BulkMoveButtonMixin, SafeSpread
     bulk_move_url_name = "recruitment_application:bulk_move"
 
 
-def _local(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
-
-
 class ApplicationViewSet(ModelViewSet):
     model = JobApplication
     icon = "user"
@@ -87,9 +83,7 @@ class ApplicationViewSet(ModelViewSet):
         PlainColumn("posting_title", label=_("Position")),
         PlainColumn("posting_category", label=_("Category"), accessor="get_posting_category_display"),
         PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        PlainColumn(
-            "submitted_at", label=_("Submitted"), accessor=lambda a: _local(a.submitted_at), sort_key="submitted_at"
-        ),
+        DateTimeColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
     ]
     filterset_class = ApplicationFilterSet
     search_fields = ["reference", "name", "email", "posting_title", "institution"]

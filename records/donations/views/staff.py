@@ -15,10 +15,18 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from records import audit
+from records import audit, display
 from records.exports import SafeSpreadsheetExportMixin
 from records.permissions import group_required
-from records.screens import AdminScreen, MoveForm, file_link, history_rows, move_record, post_only
+from records.screens import (
+    AdminScreen,
+    MoveForm,
+    ReadableInspectMixin,
+    file_link,
+    history_rows,
+    move_record,
+    post_only,
+)
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -37,7 +45,7 @@ def describe(entry):
         return _("Pledged through the public form")
     if entry.action == "payment_recorded":
         return _("Payment of CNY %(amount)s received on %(date)s recorded; receipt %(receipt)s") % {
-            "amount": data.get("amount"),
+            "amount": display.money(data.get("amount")),
             "date": data.get("received_on"),
             "receipt": data.get("receipt"),
         }
@@ -49,7 +57,7 @@ def describe(entry):
     return ""
 
 
-class PledgeInspectView(InspectView):
+class PledgeInspectView(ReadableInspectMixin, InspectView):
     template_name = "donations/admin/pledge_inspect.html"
 
     def get_object(self, queryset=None):

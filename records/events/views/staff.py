@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import InspectView
 
 from records.permissions import group_required
-from records.screens import LocalTimeInspectMixin, MoveForm, history_rows, move_record, post_only
+from records.screens import MoveForm, ReadableInspectMixin, history_rows, move_record, post_only
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -62,7 +62,7 @@ def attendee_list_url(event_key, export_format):
     return reverse("events_registration:index") + "?" + urlencode(query)
 
 
-class RegistrationInspectView(LocalTimeInspectMixin, InspectView):
+class RegistrationInspectView(ReadableInspectMixin, InspectView):
     template_name = "events/admin/registration_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -88,7 +88,7 @@ def registration_move(request, pk):
     return move_record(request, registration, REGISTRATION, services.move, back)
 
 
-class EventInspectView(LocalTimeInspectMixin, InspectView):
+class EventInspectView(ReadableInspectMixin, InspectView):
     template_name = "events/admin/event_inspect.html"
 
     def get_context_data(self, **kwargs):
