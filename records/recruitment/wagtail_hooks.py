@@ -163,22 +163,26 @@ class RoundViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("title"),
+            FieldPanel("title_en"),
             FieldPanel("category"),
             FieldPanel("held_on"),
-            FieldPanel("location"),
+            FieldPanel("location_zh"),
+            FieldPanel("location_en"),
+            FieldPanel("instructions_zh"),
+            FieldPanel("instructions_en"),
             FieldPanel("panel"),
             FieldPanel("notes"),
         ],
         base_form_class=InterviewRoundForm,
     )
     list_display = [
-        PlainTitleColumn("title", label=_("Title"), url_name="recruitment_round:inspect"),
+        PlainTitleColumn("title", label=_("Title"), accessor="display_title", url_name="recruitment_round:inspect"),
         PlainColumn("category", label=_("Category"), accessor="get_category_display"),
         PlainColumn("held_on", label=_("Date"), sort_key="held_on"),
         PlainColumn("location", label=_("Location")),
     ]
     list_filter = ["category"]
-    search_fields = ["title", "location"]
+    search_fields = ["title", "title_en", "location_zh", "location_en"]
     search_backend_name = None
     ordering = ["-held_on", "-pk"]
 
