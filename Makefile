@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve-production test setup demo lint format messages clean
+.PHONY: run serve-production test setup demo lint format messages clean fonts
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,15 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-setup: $(VENV)/.installed
+# The TrueType font with Chinese glyphs that donation receipts and donor reports embed (Debian's fonts-wqy-microhei,
+# records/donations/documents.py): installed with apt-get when this runs as root, else named.
+PDF_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+fonts:
+	@test -f $(PDF_FONT) || test -n "$$RECORDS_PDF_FONT" || \
+	{ test "$$(id -u)" = 0 && command -v apt-get >/dev/null && apt-get install -y -qq fonts-wqy-microhei >/dev/null; } || \
+	echo "Receipts need a TrueType Chinese font: apt-get install fonts-wqy-microhei (or set RECORDS_PDF_FONT)."
+
+setup: $(VENV)/.installed fonts
 	mkdir -p var
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
@@ -46,7 +54,7 @@ serve-production: $(VENV)/.installed
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
 	$(PY) manage.py serve_production --demo --bind $(HOST):$(PORT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed fonts
 	@# axe-core and vnu-jar (package.json) for the output checks; without npm those tests skip, naming what is missing.
 	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: the axe-core and Nu Html Checker tests will skip"; \
 	elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 
 
 def _inside(child, parent):
@@ -31,3 +31,20 @@ def private_media_root_is_private(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def documents_font_is_installed(app_configs, **kwargs):
+    """Receipts and donor reports embed a TrueType font with Chinese glyphs: warn when there is none."""
+    from records.donations.documents import font_file
+
+    found = font_file()
+    if found is None or not found[0].is_file():
+        return [
+            Warning(
+                "No TrueType font with Chinese glyphs for the donation receipts and donor reports.",
+                hint="Install Debian's fonts-wqy-microhei (make setup does when it can) or set RECORDS_PDF_FONT.",
+                id="records.W001",
+            )
+        ]
+    return []

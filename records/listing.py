@@ -1,8 +1,9 @@
 """Pieces of the records apps' admin lists: the intake-only permission policy and fast plain columns.
 
 ``IntakeRecordPolicy`` keeps records that only public forms create out of the admin's add, edit and
-delete views; ``PlainColumn`` / ``PlainTitleColumn`` render list cells without a template per cell (long
-lists stay fast: thousands of rows, 25 a page).
+delete views; ``PlainColumn`` / ``PlainTitleColumn`` (and ``MoneyColumn``, ``DateTimeColumn``) render list cells
+without a template per cell (long lists stay fast: thousands of rows, 25 a page), every value as
+``records.display`` words it.
 """
 
 from django.urls import path, reverse
@@ -12,6 +13,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from . import display
 from .references import REFERENCE_PATTERN
 
 
@@ -28,17 +30,35 @@ class IntakeRecordPolicy(ModelPermissionPolicy):
 
 
 class PlainColumn(Column):
-    """A column rendered without a template per cell."""
+    """A column rendered without a template per cell, its value as staff read it (``records.display.readable``:
+    Yes/No, separators, Beijing time, a dash for nothing)."""
 
     def render_cell_html(self, instance, parent_context):
-        value = self.get_value(instance)
-        return format_html("<td>{}</td>", "" if value is None else value)
+        return format_html("<td>{}</td>", display.readable(self.get_value(instance)))
+
+
+class MoneyColumn(PlainColumn):
+    """An amount in CNY with separators and two decimals (800,000.00), on one line."""
+
+    def render_cell_html(self, instance, parent_context):
+        return format_html('<td class="records-money">{}</td>', display.money(self.get_value(instance)))
+
+
+class DateTimeColumn(PlainColumn):
+    """A date-time in Beijing time as 2026-12-06 06:54, whatever time zone is active."""
+
+    def render_cell_html(self, instance, parent_context):
+        return format_html('<td class="records-nowrap">{}</td>', display.short_datetime(self.get_value(instance)))
 
 
 class PlainTitleColumn(TitleColumn):
+    """The linked title cell; a reference number (the column named "reference") stays on one line."""
+
     def render_cell_html(self, instance, parent_context):
+        classes = "title records-nowrap" if self.name == "reference" else "title"
         return format_html(
-            '<td class="title"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
+            '<td class="{}"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
+            classes,
             self.get_link_url(instance, parent_context),
             self.get_value(instance),
         )

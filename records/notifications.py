@@ -3,7 +3,8 @@
 ``notify()`` stores a ``Notification`` and, once the surrounding transaction commits, enqueues the
 django-tasks task ``send_notification``. The task renders ``records/email/<template>_subject.txt``
 and ``..._body.txt`` with the recipient's language active and sends the mail, with any text attachments
-(an event's or interview's ``.ics``) stored on the notification. If the mail server is
+(an event's or interview's ``.ics``) stored on the notification, from ``DEFAULT_FROM_EMAIL`` with the Reply-To of
+the office that sends it (``records.offices``). If the mail server is
 down, the submission that caused the email has still succeeded: the task marks the notification
 failed with the error, and ``retry_failed()`` (command ``retry_notifications``) tries again later.
 Logs name a notification by id only, never by address.
@@ -21,6 +22,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+
+from .offices import reply_to_for
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -64,9 +67,9 @@ class Notification(models.Model):
     def __str__(self):
         return f"{self.template} ({self.get_status_display()})"
 
-    def render(self):
-        """(subject, body) in the notification's language."""
-        context = {**self.context, "site_base_url": settings.SITE_BASE_URL}
+    def render(self, reply_to=""):
+        """(subject, body) in the notification's language; ``reply_to`` is the office's address the body may name."""
+        context = {**self.context, "site_base_url": settings.SITE_BASE_URL, "reply_to": reply_to}
         with translation.override(self.language):
             subject = render_to_string(f"records/email/{self.template}_subject.txt", context)
             body = render_to_string(f"records/email/{self.template}_body.txt", context)
@@ -105,8 +108,15 @@ def deliver(notification_id):
         return notification.status if notification else None
     notification.attempts += 1
     try:
-        subject, body = notification.render()
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient])
+        reply_to = reply_to_for(notification.template)
+        subject, body = notification.render(reply_to)
+        message = EmailMessage(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [notification.recipient],
+            reply_to=[reply_to] if reply_to else None,
+        )
         for attachment in notification.attachments or ():
             message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         message.send()

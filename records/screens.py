@@ -10,6 +10,7 @@ re-exported here.
 """
 
 import datetime
+from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
@@ -17,12 +18,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import audit
+from . import audit, display
 from .files import download_url
 from .listing import IntakeRecordPolicy, PlainColumn, PlainTitleColumn  # noqa: F401  (re-exported for the apps)
 from .statemachine import TransitionNotAllowed
@@ -64,14 +64,23 @@ class MoveForm(forms.Form):
         self.fields["target"].choices = [(t.target, t.label) for t in transitions]
 
 
-class LocalTimeInspectMixin:
-    """For Wagtail inspect views: show date-times in the site's time zone (Beijing time), not as stored (UTC)."""
+class ReadableInspectMixin:
+    """For Wagtail inspect views of records: every field as staff should read it (``records.display``).
+
+    Date-times in Beijing time (not as stored, in UTC), booleans as Yes/No (是/否), a language code by its
+    name, numbers with separators (800,000.00), a dash for an empty value. Choice fields keep their labels.
+    """
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
-        if isinstance(value, datetime.datetime):
-            return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        if display.is_language_field(field_name) and isinstance(value, str):
+            return display.language_name(value)
+        if isinstance(value, str | bool | int | float | Decimal | datetime.date) or value is None:
+            return display.readable(value)
         return value
+
+
+LocalTimeInspectMixin = ReadableInspectMixin  # the earlier name
 
 
 def move_record(request, obj, machine, move, back_url):

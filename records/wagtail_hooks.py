@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 
 from . import views
@@ -7,3 +9,9 @@ from . import views
 @hooks.register("register_admin_urls")
 def register_file_urls():
     return [path("records/files/<uuid:pk>/", views.download, name="records_file")]
+
+
+@hooks.register("insert_global_admin_css")
+def records_admin_css():
+    """The records screens' few styles: reference numbers and amounts on one line."""
+    return format_html('<link rel="stylesheet" href="{}">', static("records/admin.css"))

@@ -101,6 +101,9 @@ class PledgeForm(IntakeForm):
 
 # Staff forms -------------------------------------------------------------------------------------
 
+# A browser's date field reads only ISO dates: a date shown in the admin's language (2026年12月6日) left it empty.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class AgreementForm(forms.Form):
     agreement = CheckedFileField(label=_("Signed agreement (PDF)"), kinds=(PDF,))
@@ -111,7 +114,7 @@ class PaymentForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount (CNY)"), max_digits=14, decimal_places=2, min_value=CENT, max_value=MAX_AMOUNT
     )
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    received_on = forms.DateField(label=_("Received on"), widget=DATE_INPUT)
     method = forms.ChoiceField(label=_("Method"), choices=PaymentMethod.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
     over_pledge_note = forms.CharField(
@@ -129,8 +132,8 @@ class PaymentForm(forms.Form):
 
 
 class DonorReportForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DATE_INPUT)
+    end = forms.DateField(label=_("To"), widget=DATE_INPUT)
     language = forms.ChoiceField(
         label=_("Language"),
         choices=[("", _("The donor's language")), ("zh-hans", "简体中文"), ("en", "English")],

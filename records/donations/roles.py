@@ -13,6 +13,8 @@ def foundation_permissions():
         perms += [("donations", f"{action}_{model}") for action in ("add", "change", "view")]
     # Pledges arrive from the public form; staff inspect them and record agreements and payments, never edit.
     perms += [("donations", "view_pledge"), ("donations", "view_payment")]
+    # Their own rules and receipt data (Settings → Foundation receipts and rules).
+    perms += [("donations", "change_foundationsettings"), ("donations", "view_foundationsettings")]
     # The bank transfer details shown on the pledge confirmation are site data the foundation keeps.
     perms += [("content", f"{action}_banktransferdetails") for action in ("add", "change", "view")]
     return perms

@@ -8,7 +8,6 @@ receipts, cancellation, donor reports.
 import django_filters
 from django.db.models.functions import ExtractYear
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -19,7 +18,14 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from records.exports import SafeSpreadsheetExportMixin
-from records.listing import IntakeRecordPolicy, PlainColumn, PlainTitleColumn, ReferenceSearchMixin
+from records.listing import (
+    DateTimeColumn,
+    IntakeRecordPolicy,
+    MoneyColumn,
+    PlainColumn,
+    PlainTitleColumn,
+    ReferenceSearchMixin,
+)
 
 from . import services
 from .models import Designation, DonorType, Pledge, Status
@@ -54,10 +60,6 @@ class PledgeIndexView(ReferenceSearchMixin, SafeSpreadsheetExportMixin, IndexVie
         return super().get_base_queryset().select_related("designation")
 
 
-def _local(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
 class PledgeViewSet(ModelViewSet):
     model = Pledge
     icon = "pick"
@@ -75,11 +77,9 @@ class PledgeViewSet(ModelViewSet):
         PlainColumn("donor_name", label=_("Donor"), sort_key="donor_name"),
         PlainColumn("donor_type", label=_("Donor type"), accessor="get_donor_type_display"),
         PlainColumn("designation", label=_("Designation")),
-        PlainColumn("amount", label=_("Pledged (CNY)"), sort_key="amount"),
+        MoneyColumn("amount", label=_("Pledged (CNY)"), sort_key="amount"),
         PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        PlainColumn(
-            "pledged_at", label=_("Date pledged"), accessor=lambda p: _local(p.pledged_at), sort_key="pledged_at"
-        ),
+        DateTimeColumn("pledged_at", label=_("Date pledged"), sort_key="pledged_at"),
     ]
     filterset_class = PledgeFilterSet
     search_fields = ["reference", "donor_name", "email"]

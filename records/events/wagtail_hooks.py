@@ -9,7 +9,6 @@ import django_filters
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import path
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -19,17 +18,19 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from records.exports import SafeSpreadsheetExportMixin
-from records.listing import IntakeRecordPolicy, PlainColumn, PlainTitleColumn, ReferenceSearchMixin
+from records.listing import (
+    DateTimeColumn,
+    IntakeRecordPolicy,
+    PlainColumn,
+    PlainTitleColumn,
+    ReferenceSearchMixin,
+)
 
 from .models import EventCapacity, Registration
 from .views import staff as staff_views
 
 register_permission_policy(Registration, IntakeRecordPolicy(Registration))
 register_permission_policy(EventCapacity, IntakeRecordPolicy(EventCapacity))
-
-
-def _local(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def event_choices():
@@ -76,9 +77,7 @@ class RegistrationViewSet(ModelViewSet):
         PlainColumn("event_title", label=_("Event")),
         PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         PlainColumn("attendance", label=_("Attendance"), accessor="get_attendance_display"),
-        PlainColumn(
-            "submitted_at", label=_("Registered"), accessor=lambda r: _local(r.submitted_at), sort_key="submitted_at"
-        ),
+        DateTimeColumn("submitted_at", label=_("Registered"), sort_key="submitted_at"),
     ]
     filterset_class = RegistrationFilterSet
     search_fields = ["reference", "name", "email", "organisation"]
@@ -177,7 +176,7 @@ class EventViewSet(ModelViewSet):
     exclude_form_fields = []
     list_display = [
         PlainTitleColumn("title", label=_("Event"), url_name="events_event:inspect"),
-        PlainColumn("starts_at", label=_("Starts"), accessor=lambda e: _local(e.starts_at), sort_key="starts_at"),
+        DateTimeColumn("starts_at", label=_("Starts"), sort_key="starts_at"),
         PlainColumn("capacity", label=_("Capacity"), accessor=lambda e: staff_views._capacity_text(e.capacity)),
         PlainColumn("confirmed", label=_("Confirmed"), sort_key="confirmed"),
         PlainColumn("waitlisted", label=_("On the waiting list"), sort_key="waitlisted"),

@@ -5,6 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from records.display import money
 from records.screens import history_rows
 
 ACTIONS = {
@@ -31,14 +32,14 @@ def describe(entry, machine):
         what = ngettext("%(counter)s reviewer assigned", "%(counter)s reviewers assigned", count) % {"counter": count}
     elif entry.action == "disbursed":
         what = gettext("Disbursed CNY %(amount)s on %(date)s") % {
-            "amount": data.get("amount"),
+            "amount": money(data.get("amount")),
             "date": data.get("paid_on"),
         }
     else:
         what = ""
     notes = []
     if data.get("award"):
-        notes.append((gettext("Award CNY %(amount)s") % {"amount": data["award"]},))
+        notes.append((gettext("Award CNY %(amount)s") % {"amount": money(data["award"])},))
     if data.get("budget_override"):
         notes.append((format_html("<strong>{}</strong>", gettext("Budget override")),))
     if not notes:

@@ -8,7 +8,6 @@ Reviewers see only "My reviews".
 import django_filters
 from django import forms
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -21,7 +20,9 @@ from wagtail.permissions import register_permission_policy
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     BulkMoveButtonMixin,
+    DateTimeColumn,
     IntakeRecordPolicy,
+    MoneyColumn,
     PlainColumn,
     PlainTitleColumn,
     ReferenceSearchMixin,
@@ -130,14 +131,9 @@ class ApplicationViewSet(ModelViewSet):
         PlainColumn("application_type", label=_("Type")),
         PlainColumn("category", label=_("Category")),
         PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        PlainColumn("requested_budget", label=_("Requested (CNY)"), sort_key="requested_budget"),
+        MoneyColumn("requested_budget", label=_("Requested (CNY)"), sort_key="requested_budget"),
         PlainColumn("review_score", label=_("Score"), sort_key="review_score"),
-        PlainColumn(
-            "submitted_at",
-            label=_("Submitted"),
-            accessor=lambda a: timezone.localtime(a.submitted_at).strftime("%Y-%m-%d %H:%M"),
-            sort_key="submitted_at",
-        ),
+        DateTimeColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
     ]
     filterset_class = ApplicationFilterSet
     search_fields = ["reference", "title", "pi_name", "institution__name"]
@@ -241,7 +237,7 @@ class InstitutionViewSet(ModelViewSet):
         "credit_code",
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         "registration_round",
-        Column("submitted_at", label=_("Registered"), sort_key="submitted_at"),
+        DateTimeColumn("submitted_at", label=_("Registered"), sort_key="submitted_at"),
     ]
     list_filter = ["status", "registration_round"]
     search_fields = ["name", "credit_code", "reference"]
@@ -388,7 +384,7 @@ class ReviewerViewSet(ModelViewSet):
         "language",
         "user",
     ]
-    list_display = ["name", "institution_name", "title", Column("active", label=_("Active"), sort_key="active")]
+    list_display = ["name", "institution_name", "title", PlainColumn("active", label=_("Active"), sort_key="active")]
     list_filter = ["active", "expertise"]
     search_fields = ["name", "institution_name", "email"]
     search_backend_name = None

@@ -180,9 +180,16 @@ class Generator:
             previous = state
         return at
 
-    def round(self, title, category, held_on, slots, panel_size=3):
+    def round(self, title, title_en, category, held_on, slots, panel_size=3):
         interview_round = InterviewRound.objects.create(
-            title=title, category=category, held_on=held_on, location="深圳医学科学院（示例会议室）"
+            title=title,
+            title_en=title_en,
+            category=category,
+            held_on=held_on,
+            location_zh="深圳医学科学院（示例会议室）",
+            location_en="SMART (sample meeting room)",
+            instructions_zh="示例：请携带身份证件，提前十分钟到前台登记。",
+            instructions_en="Sample: please bring an identity document and sign in at reception ten minutes early.",
         )
         interview_round.panel.add(*self.rng.sample(self.panel, panel_size))
         first = datetime.datetime.combine(held_on, datetime.time(9, 0), tzinfo=SHANGHAI)
@@ -253,9 +260,15 @@ class Generator:
         round_dates.append(datetime.date(2023, 11, 2))
         hires_per_round = [2, 2, 1, 2]
         assert len(round_dates) == PI_INTERVIEW_ROUNDS_2023 and sum(hires_per_round) == PIS_HIRED_2023
-        ordinals = ["一", "二", "三", "四"]
-        for held_on, hires, ordinal in zip(round_dates, hires_per_round, ordinals, strict=True):
-            interview_round, slots = self.round(f"2023年第{ordinal}次PI面试（示例）", "pi", held_on, slots=8)
+        ordinals = [("一", "first"), ("二", "second"), ("三", "third"), ("四", "fourth")]
+        for held_on, hires, (ordinal, ordinal_en) in zip(round_dates, hires_per_round, ordinals, strict=True):
+            interview_round, slots = self.round(
+                f"2023年第{ordinal}次PI面试（示例）",
+                f"2023 PI interviews, {ordinal_en} round (sample)",
+                "pi",
+                held_on,
+                slots=8,
+            )
             month_start = _at(held_on.year, held_on.month, 1)
             self.interviewed(
                 "pi-2023",
@@ -276,7 +289,13 @@ class Generator:
 
     def postdocs(self):
         held_on = datetime.date(2023, 10, 19)
-        interview_round, slots = self.round("博士后联合招收面试（与深圳湾实验室）（示例）", "postdoc", held_on, slots=6)
+        interview_round, slots = self.round(
+            "博士后联合招收面试（与深圳湾实验室）（示例）",
+            "Postdoc interviews with Shenzhen Bay Laboratory (sample)",
+            "postdoc",
+            held_on,
+            slots=6,
+        )
         self.interviewed(
             "postdoc-szbl",
             interview_round,
@@ -304,7 +323,7 @@ class Generator:
                 }[state]
                 self.log_path(application, path, submitted)
         upcoming = timezone.localtime(self.now).date() + datetime.timedelta(days=21)
-        self.round("PI面试（示例，即将举行）", "pi", upcoming, slots=8)
+        self.round("PI面试（示例，即将举行）", "PI interviews (sample, upcoming)", "pi", upcoming, slots=8)
         self.write(f"2024 PI recruitment in progress (plan: {PIS_PLANNED_2024} PIs); an upcoming round with free slots")
 
     def phd(self):

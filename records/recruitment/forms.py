@@ -20,7 +20,7 @@ from .roles import HR_STAFF, INTERVIEW_PANEL
 
 class _SlotChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.round.title} · {obj}"
+        return f"{obj.round.display_title} · {obj}"
 
 
 class ScheduleForm(forms.Form):
@@ -113,9 +113,39 @@ class InterviewRoundForm(WagtailAdminModelForm):
             if self.instance.pk:
                 self.initial["panel"] = list(self.instance.panel.values_list("pk", flat=True))
 
+    # Kept in both languages or in neither: each candidate reads them in the language they applied in.
+    BILINGUAL = (("location_zh", "location_en"), ("instructions_zh", "instructions_en"))
+
     class Meta:
         model = InterviewRound
-        fields = ["title", "category", "held_on", "location", "panel", "notes"]
+        fields = [
+            "title",
+            "title_en",
+            "category",
+            "held_on",
+            "location_zh",
+            "location_en",
+            "instructions_zh",
+            "instructions_en",
+            "panel",
+            "notes",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "title_en" in self.fields and not (cleaned.get("title_en") or "").strip():
+            self.add_error("title_en", _("Give the title in English too: candidates who applied in English read it."))
+        for chinese, english in self.BILINGUAL:
+            zh, en = (cleaned.get(chinese) or "").strip(), (cleaned.get(english) or "").strip()
+            if zh and not en:
+                self.add_error(
+                    english, _("Give this in English too: candidates who applied in English read it in English.")
+                )
+            elif en and not zh:
+                self.add_error(
+                    chinese, _("Give this in Chinese too: candidates who applied in Chinese read it in Chinese.")
+                )
+        return cleaned
 
 
 def default_first_start(interview_round):

@@ -9,7 +9,6 @@ panel see only "My interviews".
 import django_filters
 from django.db.models.functions import ExtractYear
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -23,6 +22,7 @@ from wagtail.permissions import register_permission_policy
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     BulkMoveButtonMixin,
+    DateTimeColumn,
     IntakeRecordPolicy,
     PlainColumn,
     PlainTitleColumn,
@@ -63,10 +63,6 @@ class ApplicationIndexView(ReferenceSearchMixin, BulkMoveButtonMixin, SafeSpread
     bulk_move_url_name = "recruitment_application:bulk_move"
 
 
-def _local(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
-
-
 class ApplicationViewSet(ModelViewSet):
     model = JobApplication
     icon = "user"
@@ -87,9 +83,7 @@ class ApplicationViewSet(ModelViewSet):
         PlainColumn("posting_title", label=_("Position")),
         PlainColumn("posting_category", label=_("Category"), accessor="get_posting_category_display"),
         PlainColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        PlainColumn(
-            "submitted_at", label=_("Submitted"), accessor=lambda a: _local(a.submitted_at), sort_key="submitted_at"
-        ),
+        DateTimeColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
     ]
     filterset_class = ApplicationFilterSet
     search_fields = ["reference", "name", "email", "posting_title", "institution"]
@@ -169,22 +163,26 @@ class RoundViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("title"),
+            FieldPanel("title_en"),
             FieldPanel("category"),
             FieldPanel("held_on"),
-            FieldPanel("location"),
+            FieldPanel("location_zh"),
+            FieldPanel("location_en"),
+            FieldPanel("instructions_zh"),
+            FieldPanel("instructions_en"),
             FieldPanel("panel"),
             FieldPanel("notes"),
         ],
         base_form_class=InterviewRoundForm,
     )
     list_display = [
-        PlainTitleColumn("title", label=_("Title"), url_name="recruitment_round:inspect"),
+        PlainTitleColumn("title", label=_("Title"), accessor="display_title", url_name="recruitment_round:inspect"),
         PlainColumn("category", label=_("Category"), accessor="get_category_display"),
         PlainColumn("held_on", label=_("Date"), sort_key="held_on"),
         PlainColumn("location", label=_("Location")),
     ]
     list_filter = ["category"]
-    search_fields = ["title", "location"]
+    search_fields = ["title", "title_en", "location_zh", "location_en"]
     search_backend_name = None
     ordering = ["-held_on", "-pk"]
 

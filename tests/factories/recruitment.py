@@ -124,9 +124,11 @@ def at(year, month, day, hour=9, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
 
 
-def make_round(*, category="pi", held_on=None, panel=(), title="PI interviews (sample)", location="Room 101"):
+def make_round(*, category="pi", held_on=None, panel=(), title="PI interviews (sample)", location="Room 101", **extra):
+    """A round whose title and location are the same in both languages unless ``extra`` says otherwise."""
+    values = {"title_en": title, "location_zh": location, "location_en": location, **extra}
     interview_round = InterviewRound.objects.create(
-        title=title, category=category, held_on=held_on or datetime.date(2099, 3, 5), location=location
+        title=title, category=category, held_on=held_on or datetime.date(2099, 3, 5), **values
     )
     interview_round.panel.add(*panel)
     return interview_round

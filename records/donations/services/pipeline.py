@@ -17,7 +17,7 @@ from records.uploads import PDF
 
 from .. import documents
 from ..models import CENT, MAX_AMOUNT, Payment, PaymentMethod, Pledge, Status
-from ..pipeline import PAYABLE_STATES, PAYMENT_TARGETS, PLEDGE_PIPELINE
+from ..pipeline import PAYABLE_STATES, PAYMENT_TARGETS, PLEDGE_PIPELINE, agreement_reason
 from ..roles import is_foundation_staff
 from .errors import DonationsError, OverPledge
 
@@ -85,7 +85,9 @@ def _pdf_upload(content, name):
 def record_payment(pledge, *, amount, received_on, method, user, note="", over_pledge_note="", issued_on=None):
     """Record a payment received against ``pledge``, issue its receipt and move the pledge on; return the payment.
 
-    Only for a pledge whose agreement is signed (or partly received). The payments may add up to more
+    Only for a pledge whose agreement is signed (or partly received), or one still "pledged" that the
+    foundation's rule lets be paid without an agreement (``pipeline.agreement_reason`` says why not otherwise:
+    a ``DonationsError`` with code "agreement_required"). The payments may add up to more
     than the pledge only with an explicit ``over_pledge_note`` (logged); otherwise the payment is
     refused with ``OverPledge``. The receipt takes the next number of its own gap-free yearly sequence
     (``SMRC-<year>-<n>``, taken in this transaction, so a failed payment gives its number back) and its
@@ -105,7 +107,13 @@ def record_payment(pledge, *, amount, received_on, method, user, note="", over_p
     over_pledge_note = (over_pledge_note or "").strip()
     with cleanup_on_failure(), transaction.atomic():
         locked = Pledge.objects.select_for_update().select_related("designation").get(pk=pledge.pk)
-        if locked.status not in PAYABLE_STATES:
+        without_agreement = False
+        if locked.status == Status.PLEDGED:
+            reason = agreement_reason(locked)
+            if reason:
+                raise DonationsError(reason, code="agreement_required")
+            without_agreement = True
+        elif locked.status not in PAYABLE_STATES:
             raise DonationsError(
                 _("Payments can be recorded only for a pledge with a signed agreement that is not fully received."),
                 code="not_payable",
@@ -133,8 +141,18 @@ def record_payment(pledge, *, amount, received_on, method, user, note="", over_p
             recorded_by=user,
         )
         payment.save(force_insert=True)
+        try:
+            content = documents.receipt_pdf(payment)
+        except documents.FontMissing as error:
+            raise DonationsError(
+                _(
+                    "The receipt cannot be made: the server lacks its font. Nothing was recorded; "
+                    "tell the site's administrators."
+                ),
+                code="font",
+            ) from error
         payment.receipt = store_upload(
-            _pdf_upload(documents.receipt_pdf(payment), f"{payment.receipt_number}.pdf"), role="receipt", owner=locked
+            _pdf_upload(content, f"{payment.receipt_number}.pdf"), role="receipt", owner=locked
         )
         payment.save(update_fields=["receipt"])
         audit.record(
@@ -149,6 +167,7 @@ def record_payment(pledge, *, amount, received_on, method, user, note="", over_p
                 "receipt": payment.receipt_number,
                 "total_received": str(total),
                 "over_pledge": total > locked.amount,
+                "without_agreement": without_agreement,
             },
         )
         target = Status.FULLY_RECEIVED if total >= locked.amount else Status.PARTLY_RECEIVED

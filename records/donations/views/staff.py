@@ -9,22 +9,31 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from records import audit
+from records import audit, display
 from records.exports import SafeSpreadsheetExportMixin
 from records.permissions import group_required
-from records.screens import AdminScreen, MoveForm, file_link, history_rows, move_record, post_only
+from records.screens import (
+    AdminScreen,
+    MoveForm,
+    ReadableInspectMixin,
+    file_link,
+    history_rows,
+    move_record,
+    post_only,
+)
 from records.statemachine import TransitionNotAllowed
 
-from .. import services
+from .. import documents, services
 from ..forms import AgreementForm, DonorReportForm, PaymentForm
-from ..models import Pledge, Status
-from ..pipeline import PAYABLE_STATES, PAYMENT_TARGETS, PLEDGE_PIPELINE
+from ..models import FoundationSettings, Pledge, Status
+from ..pipeline import PAYMENT_TARGETS, PLEDGE_PIPELINE, agreement_reason, can_be_paid
 from ..roles import FOUNDATION_STAFF
 
 staff_only = group_required(FOUNDATION_STAFF)
@@ -36,11 +45,14 @@ def describe(entry):
     if entry.action == "submitted":
         return _("Pledged through the public form")
     if entry.action == "payment_recorded":
-        return _("Payment of CNY %(amount)s received on %(date)s recorded; receipt %(receipt)s") % {
-            "amount": data.get("amount"),
+        what = _("Payment of CNY %(amount)s received on %(date)s recorded; receipt %(receipt)s") % {
+            "amount": display.money(data.get("amount")),
             "date": data.get("received_on"),
             "receipt": data.get("receipt"),
         }
+        if data.get("without_agreement"):
+            what = format_html("{} ({})", what, _("without a signed agreement, as the foundation's rule allows"))
+        return what
     if entry.action == "donor_report":
         return _("Donor report for %(start)s to %(end)s downloaded") % {
             "start": data.get("start"),
@@ -49,7 +61,7 @@ def describe(entry):
     return ""
 
 
-class PledgeInspectView(InspectView):
+class PledgeInspectView(ReadableInspectMixin, InspectView):
     template_name = "donations/admin/pledge_inspect.html"
 
     def get_object(self, queryset=None):
@@ -67,6 +79,8 @@ class PledgeInspectView(InspectView):
         payments = list(pledge.payments.select_related("receipt", "recorded_by"))
         received = sum((p.amount for p in payments), services.reports.ZERO)
         today = timezone.localdate()
+        rules = FoundationSettings.load()
+        payable = can_be_paid(pledge, rules)
         context.update(
             pledge=pledge,
             status_label=PLEDGE_PIPELINE.label(pledge.status),
@@ -77,7 +91,12 @@ class PledgeInspectView(InspectView):
             payments=[{"payment": p, "receipt": file_link(p.receipt)} for p in payments],
             received=received,
             outstanding=max(pledge.amount - received, services.reports.ZERO),
-            payment_form=PaymentForm(initial={"received_on": today}) if pledge.status in PAYABLE_STATES else None,
+            payment_form=PaymentForm(initial={"received_on": today}) if payable else None,
+            # Why no payment can be recorded yet (shown where the payment form would be), or that none is needed.
+            agreement_reason=agreement_reason(pledge, rules) if pledge.status == Status.PLEDGED else None,
+            without_agreement=payable and pledge.status == Status.PLEDGED,
+            threshold=rules.agreement_threshold,
+            receipt_gaps=not rules.credit_code,
             report_form=DonorReportForm(initial={"start": datetime.date(today.year, 1, 1), "end": today}),
         )
         return context
@@ -88,9 +107,14 @@ def _inspect_url(pledge):
 
 
 def _errors(request, form):
-    for errors in form.errors.values():
+    """Each error of a refused form as a message that names its field: nothing was recorded."""
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
         for error in errors:
-            messages.error(request, error)
+            if field is not None:
+                messages.error(request, format_html("{}: {}", field.label, error))
+            else:
+                messages.error(request, error)
 
 
 @staff_only
@@ -109,7 +133,7 @@ def pledge_agreement(request, pk):
         try:
             services.record_agreement(pledge, form.cleaned_data["agreement"], request.user, form.cleaned_data["reason"])
         except TransitionNotAllowed as error:
-            messages.error(request, str(error))
+            messages.error(request, format_html("{} {}", _("Nothing was recorded."), error))
         else:
             messages.success(request, _("Agreement recorded for %(reference)s.") % {"reference": pledge.reference})
     else:
@@ -136,11 +160,30 @@ def pledge_payment(request, pk):
                 over_pledge_note=data["over_pledge_note"],
             )
         except TransitionNotAllowed as error:
-            messages.error(request, str(error))
+            messages.error(request, format_html("{} {}", _("Nothing was recorded."), error))
         else:
+            pledge.refresh_from_db()
             messages.success(
-                request, _("Payment recorded; receipt %(number)s issued.") % {"number": payment.receipt_number}
+                request,
+                _(
+                    "Payment of CNY %(amount)s recorded for %(reference)s; receipt %(number)s issued. "
+                    "The pledge is now “%(state)s”."
+                )
+                % {
+                    "amount": display.money(payment.amount),
+                    "reference": pledge.reference,
+                    "number": payment.receipt_number,
+                    "state": PLEDGE_PIPELINE.label(pledge.status),
+                },
             )
+            if not FoundationSettings.load().credit_code:
+                messages.warning(
+                    request,
+                    _(
+                        "The receipt lacks the foundation's unified social credit code: set it in Settings → "
+                        "Foundation receipts and rules."
+                    ),
+                )
     else:
         _errors(request, form)
     return redirect(_inspect_url(pledge))
@@ -156,7 +199,13 @@ def donor_report(request, pk):
         _errors(request, form)
         return redirect(_inspect_url(pledge))
     data = form.cleaned_data
-    content, report = services.donor_report_pdf(pledge.email, data["start"], data["end"], data["language"] or None)
+    try:
+        content, report = services.donor_report_pdf(pledge.email, data["start"], data["end"], data["language"] or None)
+    except documents.FontMissing:
+        messages.error(
+            request, _("The donor report cannot be made: the server lacks its font. Tell the site's administrators.")
+        )
+        return redirect(_inspect_url(pledge))
     if content is None:
         messages.warning(request, _("This donor made no gift and no payment in that period."))
         return redirect(_inspect_url(pledge))

@@ -1,13 +1,17 @@
-"""The emails to registrants, in the language they registered in, with the event's .ics when they have a place,
-and the private link that cancels their registration."""
+"""The emails to registrants, in the language they registered in: the event's date, time (Beijing time) and venue,
+its .ics when they have a place, the private link that cancels their registration, and a calendar cancellation
+when a place they had is cancelled."""
+
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, translation
 
-from records.calendars import MIME_TYPE
+from records import calendars, display
 from records.notifications import notify
+from records.offices import reply_to_for
 
 from ..models import Registration
 
@@ -35,32 +39,65 @@ def cancel_url(registration):
     return settings.SITE_BASE_URL.rstrip("/") + path
 
 
-def email_context(registration):
+def when(starts, ends, language):
+    """(date, time) of an event in ``language``, in Beijing time: ("11 March 2026", "09:30–17:30"); an event over
+    several days gives its first and last day."""
+    if starts is None:
+        return "", ""
+    with translation.override(language):
+        starts = display.local(starts)
+        ends = display.local(ends) if ends else None
+        date = formats.date_format(starts, "DATE_FORMAT")
+        if ends and ends.date() != starts.date():
+            date = f"{date} – {formats.date_format(ends, 'DATE_FORMAT')}"
+        time = f"{starts:%H:%M}–{ends:%H:%M}" if ends else f"{starts:%H:%M}"
+    return date, time
+
+
+def email_context(registration, calendar=""):
+    """What the emails say about a registration and its event; the times and venue are those of ``calendar`` (the
+    .ics of the event in the registrant's language, as the event page last handed it over) when there is one."""
+    details = calendars.event_details(calendar) or {}
+    starts = details.get("starts_at") or registration.event_start
+    date, time = when(starts, details.get("ends_at"), registration.language)
     with translation.override(registration.language):
-        starts = timezone.localtime(registration.event_start) if registration.event_start else None
         return {
             "reference": registration.reference,
             "name": registration.name,
             "event_title": registration.event_title,
             "event_url": registration.event_url,
-            "starts_at": starts.strftime("%Y-%m-%d %H:%M") if starts else "",
+            "starts_at": display.local(starts).strftime("%Y-%m-%d %H:%M") if starts else "",
+            "date": date,
+            "time": time,
+            "venue": details.get("location", ""),
             "waitlisted": registration.status == Registration.Status.WAITLISTED,
             "status": str(registration.get_status_display()),
             "cancel_url": cancel_url(registration) if registration.status != Registration.Status.CANCELLED else "",
         }
 
 
-def send_registration_email(registration, template, *, seats=None, calendar="", extra=None):
-    """Queue ``template`` to the registrant; a confirmed registration gets the event's .ics attached."""
+def organizer_address(template):
+    """The address a calendar cancellation names as its organizer: the events office, else the sender's."""
+    return reply_to_for(template) or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def send_registration_email(registration, template, *, seats=None, calendar="", extra=None, cancels_place=False):
+    """Queue ``template`` to the registrant; a confirmed registration gets the event's .ics attached, and one whose
+    place was just cancelled (``cancels_place``) the calendar cancellation of that .ics."""
+    calendar = calendar or (seats.calendar_for(registration.language) if seats is not None else "")
     attachments = []
-    if registration.status == Registration.Status.CONFIRMED:
-        calendar = calendar or (seats.calendar_for(registration.language) if seats is not None else "")
-        if calendar:
-            attachments.append((f"smart-event-{registration.event_page_id}.ics", calendar, MIME_TYPE))
+    filename = f"smart-event-{registration.event_page_id}.ics"
+    if registration.status == Registration.Status.CONFIRMED and calendar:
+        attachments.append((filename, calendar, calendars.MIME_TYPE))
+    elif cancels_place and calendar:
+        cancelled = calendars.cancellation(calendar, organizer=organizer_address(template), attendee=registration.email)
+        if cancelled:
+            attachments.append((filename, cancelled, calendars.CANCEL_MIME_TYPE))
+    context = {**email_context(registration, calendar), "calendar_cancelled": bool(cancels_place and attachments)}
     return notify(
         registration.email,
         template,
-        {**email_context(registration), **(extra or {})},
+        {**context, **(extra or {})},
         language=registration.language,
         owner=registration,
         attachments=attachments,

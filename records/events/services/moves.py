@@ -44,7 +44,13 @@ def cancel(registration, *, user=None, reason="", now=None):
             REGISTRATION.move(registration, Status.CANCELLED, user=user, reason=reason, at=now)
         else:
             REGISTRATION.move(registration, Status.CANCELLED, actor=APPLICANT, reason=reason, at=now)
-        send_registration_email(registration, "events/registration_cancelled", extra={"by_staff": user is not None})
+        send_registration_email(
+            registration,
+            "events/registration_cancelled",
+            seats=seats,
+            extra={"by_staff": user is not None},
+            cancels_place=was_confirmed,
+        )
         if was_confirmed:
             fill_seats(seats, cause="cancellation", freed_by=registration.reference, now=now)
     return True

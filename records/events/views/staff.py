@@ -3,14 +3,17 @@ page with its counts, capacity, attendee list exports and history."""
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import InspectView
 
 from records.permissions import group_required
-from records.screens import LocalTimeInspectMixin, MoveForm, history_rows, move_record, post_only
+from records.screens import MoveForm, ReadableInspectMixin, history_rows, post_only
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -62,7 +65,7 @@ def attendee_list_url(event_key, export_format):
     return reverse("events_registration:index") + "?" + urlencode(query)
 
 
-class RegistrationInspectView(LocalTimeInspectMixin, InspectView):
+class RegistrationInspectView(ReadableInspectMixin, InspectView):
     template_name = "events/admin/registration_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -81,14 +84,72 @@ class RegistrationInspectView(LocalTimeInspectMixin, InspectView):
         return context
 
 
+def _references(values):
+    return ", ".join(values)
+
+
+def move_message(registration, target, previous, outcome, *, now, capacity_before):
+    """(level, words) saying what a staff move did: to which registration, who was emailed, who moved up."""
+    Status = Registration.Status
+    reference = registration.reference
+    if target == Status.CANCELLED:
+        if outcome is False:
+            return messages.INFO, _("%(reference)s was already cancelled; nothing changed.") % {"reference": reference}
+        if previous == Status.CONFIRMED:
+            words = _(
+                "Registration %(reference)s cancelled; the registrant is emailed with a calendar cancellation."
+            ) % {"reference": reference}
+        else:
+            words = _("Registration %(reference)s cancelled; the registrant is emailed.") % {"reference": reference}
+        promoted = Registration.objects.filter(event_key=registration.event_key, promoted_at=now).exclude(
+            pk=registration.pk
+        )
+        moved_up = list(promoted.order_by("promoted_at", "pk").values_list("reference", flat=True))
+        if moved_up:
+            words = format_html(
+                "{} {}",
+                words,
+                _("Moved up from the waiting list and emailed with the event's calendar file: %(references)s.")
+                % {"references": _references(moved_up)},
+            )
+        return messages.SUCCESS, words
+    words = _(
+        "Registration %(reference)s confirmed from the waiting list; the registrant is emailed with the event's "
+        "calendar file."
+    ) % {"reference": reference}
+    seats = EventCapacity.objects.filter(event_key=registration.event_key).first()
+    if seats is not None and seats.capacity != capacity_before:
+        words = format_html(
+            "{} {}", words, _("The event was full: its capacity is now %(capacity)s.") % {"capacity": seats.capacity}
+        )
+    return messages.SUCCESS, words
+
+
 @events_staff_only
 def registration_move(request, pk):
+    """Cancel a registration or confirm one from the waiting list, then say what happened."""
+    if response := post_only(request):
+        return response
     registration = get_object_or_404(Registration, pk=pk)
     back = reverse("events_registration:inspect", args=[registration.pk])
-    return move_record(request, registration, REGISTRATION, services.move, back)
+    form = MoveForm(request.POST, transitions=REGISTRATION.available(registration, request.user))
+    if not form.is_valid():
+        messages.error(request, _("This move is not available for this registration; nothing changed."))
+        return redirect(back)
+    target, previous, now = form.cleaned_data["target"], registration.status, timezone.now()
+    seats = EventCapacity.objects.filter(event_key=registration.event_key).first()
+    capacity_before = seats.capacity if seats else None
+    try:
+        outcome = services.move(registration, target, request.user, form.cleaned_data["reason"], now=now)
+    except (TransitionNotAllowed, PermissionDenied) as error:
+        messages.error(request, format_html("{} {}", error, _("Nothing changed.")))
+        return redirect(back)
+    level, words = move_message(registration, target, previous, outcome, now=now, capacity_before=capacity_before)
+    messages.add_message(request, level, words)
+    return redirect(back)
 
 
-class EventInspectView(LocalTimeInspectMixin, InspectView):
+class EventInspectView(ReadableInspectMixin, InspectView):
     template_name = "events/admin/event_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -117,17 +178,28 @@ def event_capacity(request, pk):
     event = get_object_or_404(EventCapacity, pk=pk)
     form = CapacityForm(request.POST)
     if form.is_valid():
+        capacity = form.cleaned_data["capacity"]
+        if capacity == event.capacity:
+            messages.info(
+                request,
+                _("The capacity was already %(capacity)s; nothing changed.") % {"capacity": _capacity_text(capacity)},
+            )
+            return redirect(reverse("events_event:inspect", args=[event.pk]))
         try:
             promoted = services.set_capacity(
-                event.event_key, form.cleaned_data["capacity"], user=request.user, reason=form.cleaned_data["reason"]
+                event.event_key, capacity, user=request.user, reason=form.cleaned_data["reason"]
             )
         except TransitionNotAllowed as error:
             messages.error(request, str(error))
         else:
             messages.success(
                 request,
-                _("Capacity saved; %(count)s registration(s) moved up from the waiting list.")
-                % {"count": len(promoted)},
+                _("Capacity changed from %(old)s to %(new)s; %(count)s registration(s) moved up from the waiting list.")
+                % {
+                    "old": _capacity_text(event.capacity),
+                    "new": _capacity_text(capacity),
+                    "count": len(promoted),
+                },
             )
     else:
         for errors in form.errors.values():

@@ -34,7 +34,7 @@ from ..roles import GRANTS_OFFICE
 office_only = group_required(GRANTS_OFFICE)
 
 
-class ApplicationInspectView(InspectView):
+class ApplicationInspectView(screens.ReadableInspectMixin, InspectView):
     template_name = "grants/admin/application_inspect.html"
 
     def get_object(self, queryset=None):
@@ -194,7 +194,7 @@ def application_disburse(request, pk):
     return redirect(_inspect_url(application))
 
 
-class InstitutionInspectView(InspectView):
+class InstitutionInspectView(screens.ReadableInspectMixin, InspectView):
     template_name = "grants/admin/institution_inspect.html"
 
     def get_context_data(self, **kwargs):

@@ -10,8 +10,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from records.translated import pick
 
 from .applications import Category, JobApplication
 
@@ -19,12 +21,28 @@ MIN_SCORE, MAX_SCORE = 1, 10
 
 
 class InterviewRound(models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    """A round of interviews. Its title, location and instructions are kept in Chinese and English: each candidate's
+    invitation and calendar file give them in the language the candidate applied in (``details_in``)."""
+
+    title = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     category = models.CharField(_("category"), max_length=40, choices=Category.choices)
     held_on = models.DateField(_("date"))
-    location = models.CharField(
-        _("location"), max_length=200, blank=True, help_text=_("A room, or “online” with the meeting link.")
+    location_zh = models.CharField(
+        _("location (Chinese)"), max_length=200, blank=True, help_text=_("A room, or “online” with the meeting link.")
     )
+    location_en = models.CharField(
+        _("location (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("The same place, for candidates who applied in English."),
+    )
+    instructions_zh = models.TextField(
+        _("instructions for candidates (Chinese)"),
+        blank=True,
+        help_text=_("What to bring or prepare, how to find the room; sent with each invitation."),
+    )
+    instructions_en = models.TextField(_("instructions for candidates (English)"), blank=True)
     panel = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("panel members"),
@@ -41,7 +59,27 @@ class InterviewRound(models.Model):
         ordering = ["-held_on", "-pk"]
 
     def __str__(self):
-        return f"{self.title} ({self.held_on:%Y-%m-%d})"
+        return f"{self.display_title} ({self.held_on:%Y-%m-%d})"
+
+    @property
+    def display_title(self):
+        """The title in the active language."""
+        return pick(self.title, self.title_en)
+
+    @property
+    def location(self):
+        """The location in the active language."""
+        return pick(self.location_zh, self.location_en)
+
+    def details_in(self, language):
+        """The title, location and instructions a candidate who applied in ``language`` reads (Chinese where the
+        English is missing, in a round kept before both languages were asked for)."""
+        with translation.override(language):
+            return {
+                "title": pick(self.title, self.title_en),
+                "location": pick(self.location_zh, self.location_en),
+                "instructions": pick(self.instructions_zh, self.instructions_en),
+            }
 
 
 class InterviewSlot(models.Model):

@@ -61,31 +61,37 @@ def _when(starts_at, ends_at, language):
 
 def invitation_ics(interview, language):
     """The .ics of an interview, in the candidate's language."""
-    application, slot, interview_round = interview.application, interview.slot, interview.round
+    application, slot = interview.application, interview.slot
+    details = interview.round.details_in(language)
     with translation.override(language):
         summary = gettext("SMART interview: %(position)s") % {"position": application.posting_title}
         description = gettext("Reference number: %(reference)s. Please arrive ten minutes early.") % {
             "reference": application.reference
         }
+    if details["instructions"]:
+        description = f"{description}\n\n{details['instructions']}"
     return calendars.single_event(
         key=f"recruitment-interview-{interview.pk}",
         starts_at=slot.starts_at,
         ends_at=slot.ends_at,
         summary=summary,
         description=description,
-        location=interview_round.location,
+        location=details["location"],
     )
 
 
 def send_invitation(interview):
-    """Email the candidate their interview time with an .ics attached, in the language they applied in."""
+    """Email the candidate their interview time with an .ics attached, in the language they applied in (the round's
+    title, location and instructions too)."""
     application = interview.application
     language = application.language
+    details = interview.round.details_in(language)
     context = {
         **candidate_context(application),
-        "round_title": interview.round.title,
+        "round_title": details["title"],
         "when": _when(interview.slot.starts_at, interview.slot.ends_at, language),
-        "location": interview.round.location,
+        "location": details["location"],
+        "instructions": details["instructions"],
     }
     notify(
         application.email,

@@ -7,13 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import DeleteView, InspectView
 
-from records import screens
+from records import display, screens
 from records.exports import table_response
 from records.permissions import group_required
 from records.screens import AdminScreen
@@ -39,8 +38,8 @@ ACTIONS = {
 def describe(entry):
     label = ACTIONS.get(entry.action)
     if label and entry.action.startswith("interview_") and entry.data.get("starts_at"):
-        starts = timezone.localtime(datetime.datetime.fromisoformat(entry.data["starts_at"]))
-        return f"{label}: {starts:%Y-%m-%d %H:%M}"
+        starts = datetime.datetime.fromisoformat(entry.data["starts_at"])
+        return f"{label}: {display.short_datetime(starts)}"
     if label and entry.action.startswith("evaluation_"):
         return f"{label}: {entry.data.get('score')}"
     return label or ""
@@ -56,7 +55,7 @@ def _inspect_url(application):
 
 
 @method_decorator(hr_only, name="dispatch")
-class ApplicationInspectView(InspectView):
+class ApplicationInspectView(screens.ReadableInspectMixin, InspectView):
     template_name = "recruitment/admin/application_inspect.html"
 
     def get_object(self, queryset=None):
@@ -146,7 +145,7 @@ class BulkMoveView(screens.BulkMoveView):
 
 
 @method_decorator(hr_only, name="dispatch")
-class RoundInspectView(InspectView):
+class RoundInspectView(screens.ReadableInspectMixin, InspectView):
     template_name = "recruitment/admin/round_inspect.html"
 
     def get_context_data(self, **kwargs):

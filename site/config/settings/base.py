@@ -180,6 +180,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [ROOT_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Shanghai"
+# Every time staff see is Beijing time: the admin offers no other time zone in a user's preferences.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 
@@ -217,6 +219,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Records (back office): uploads to private storage outside MEDIA_ROOT, served only through a permission check.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 RECORDS_UPLOAD_MAX_BYTES = env.int("RECORDS_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# The TrueType font (with Chinese glyphs) embedded in receipts and donor reports: "path" or "path#index" in a
+# collection; empty: the first of records.donations.documents.FONT_CANDIDATES installed (fonts-wqy-microhei).
+RECORDS_PDF_FONT = env.str("RECORDS_PDF_FONT", default="")
 # Public form POSTs allowed per client IP and period (seconds); institutions behind one NAT share an IP.
 RECORDS_RATE_LIMIT = env.int("RECORDS_RATE_LIMIT", default=30)
 RECORDS_RATE_PERIOD = env.int("RECORDS_RATE_PERIOD", default=600)

@@ -134,7 +134,7 @@ def test_inspect_shows_the_history_and_only_the_permitted_moves(client, data):
     client.force_login(staff)
     alpha, _beta, gamma, _delta = data["people"]
     html = client.get(f"/admin/events/registrations/inspect/{gamma.pk}/").content.decode()
-    assert "2026-03-11 18:00" in html  # the event's start in Beijing time (stored as 10:00 UTC)
+    assert "2026年3月11日 18:00" in html  # the event's start in Beijing time (stored as 10:00 UTC)
     move_form = html.split('name="target"')[1].split("</select>")[0]
     assert 'value="confirmed"' in move_form and 'value="cancelled"' in move_form
     response = client.post(

@@ -69,7 +69,9 @@ def test_a_cancellation_by_the_registrant_moves_the_first_of_the_waiting_list_up
     by_recipient = {message.to[0]: message for message in mailoutbox}
     assert set(by_recipient) == {"p0@example.org", "p2@example.org"}
     assert "Registration cancelled" in by_recipient["p0@example.org"].subject
-    assert not by_recipient["p0@example.org"].attachments
+    # The cancelled place's calendar entry is cancelled too (tests/records/events/test_calendar_emails.py).
+    [(_name, _content, mimetype)] = by_recipient["p0@example.org"].attachments
+    assert mimetype == "text/calendar; method=CANCEL"
     good_news = by_recipient["p2@example.org"]
     assert good_news.subject == f"You have a place: Sample symposium ({promoted.reference})"
     assert "a place has become free" in good_news.body

@@ -273,9 +273,11 @@ def test_rounds_are_created_with_a_panel_of_hr_or_panel_members(client):
         "/admin/recruitment/rounds/new/",
         {
             "title": "PI interviews",
+            "title_en": "PI interviews",
             "category": "pi",
             "held_on": "2099-05-06",
-            "location": "Room 1",
+            "location_zh": "101 会议室",
+            "location_en": "Room 1",
             "panel": [member.pk],
         },
     )
