@@ -98,7 +98,7 @@ def storage_environment(endpoint, media_bucket, private_bucket):
 
 def storage_settings(endpoint, media_bucket, private_bucket, storages):
     """The same as settings, for a test in this process."""
-    values = {name: value for name, value in storage_environment(endpoint, media_bucket, private_bucket).items()}
+    values = dict(storage_environment(endpoint, media_bucket, private_bucket))
     values["S3_TIMEOUT"] = 2
     values["MEDIA_BUCKET_URL"] = ""
     values["MEDIA_BUCKET_ACL"] = "public-read"

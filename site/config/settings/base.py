@@ -230,6 +230,7 @@ EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
 EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
+EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or None  # filemail:///path: each email written as a file there
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SMART <noreply@smart.org.cn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; a mail server that hangs never holds a process
