@@ -230,7 +230,8 @@ EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
 EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
-EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or None  # filemail:///path: each email written as a file there
+# filemail:///path: each email written as a file in /path (django-environ drops the path's first slash)
+EMAIL_FILE_PATH = "/" + _email["EMAIL_FILE_PATH"].lstrip("/") if _email.get("EMAIL_FILE_PATH") else None
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SMART <noreply@smart.org.cn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; a mail server that hangs never holds a process

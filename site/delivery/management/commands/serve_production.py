@@ -64,7 +64,7 @@ def ensure_postgres_database():
             return False
         try:
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))
-        except psycopg.errors.DuplicateDatabase:  # another machine of the stack created it just now
+        except (psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):  # another machine just made it
             return False
     return True
 
