@@ -41,9 +41,11 @@ run: demo
 	$(PY) manage.py run_scheduler & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# The production stack on this machine (README "Production stack"): gunicorn workers, the task worker and the
-# scheduler, with PostgreSQL, Redis and the page cache; the demo content loaded. Each variable can be overridden.
+# The production stack on this machine (README "Production stack"): nginx in front of the gunicorn workers, the
+# task worker and the scheduler, with PostgreSQL, Redis and the page cache; the demo content loaded. nginx-light is
+# installed when missing (site/config/install_nginx.sh). Each variable can be overridden.
 serve-production: $(VENV)/.installed
+	@site/config/install_nginx.sh
 	@mkdir -p var; test -s var/production_secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(64))" > var/production_secret_key
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/production_secret_key)}" \

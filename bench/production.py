@@ -1,6 +1,6 @@
 """Benchmark of the production stack: requests/s, p50, p99 and SQL queries per page, uncached and cached.
 
-    .venv/bin/python bench/production.py [--duration 10] [--connections 8] [--threads 2]
+    .venv/bin/python bench/production.py [--duration 10] [--connections 8] [--threads 2] [--phases ...]
 
 Starts ``manage.py serve_production --demo`` (gunicorn workers, task worker, scheduler; PostgreSQL, Redis)
 on a free loopback port, against its own PostgreSQL database (``BENCH_DATABASE_URL``, default
@@ -20,6 +20,14 @@ issue's own yardstick, nginx serving a 30 KB static page with the same wrk setti
 also scaled by this machine's ratio to the 54,000 req/s of the reference machine. "Uncached" means the
 full-page cache is off; the page fragment cache (``content.fragments``) and the cached lookups stay on, as in
 production. A third phase measures with ``PAGE_FRAGMENT_CACHE=false`` too: every part of every page rendered.
+These three phases run gunicorn alone (``--no-front``), as issue 9 measured it.
+
+The phase ``front`` (issue 18) runs the stack as ``make serve-production`` does: nginx in front, serving the front
+server's copy of the pages (``delivery.staticgen.front``), and measures each page through nginx next to nginx
+serving the plain 30 KB file in the same run (targets: >= 50 % of that rate, p99 < 20 ms). Then it publishes a
+change of the article in this process, as an editor's publication does (the page cache purged, the copy withdrawn
+as the transaction commits, the update queued for the stack's task worker), and polls the article's URL through
+nginx: how long until the change shows (target < 1 s), and until nginx serves it from the copy again.
 """
 
 import argparse
@@ -87,6 +95,9 @@ def nginx_yardstick(options):
     return rate
 
 
+BENCH_VAR = Path(tempfile.gettempdir()) / "smart-bench-production"  # the stack's own var/ (front copy, nginx)
+
+
 def stack_env(port, page_cache, fragment_cache=True):
     return {
         **os.environ,
@@ -105,12 +116,17 @@ def stack_env(port, page_cache, fragment_cache=True):
         "API_RATE_LIMIT": "10000000/minute",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_LOG_LEVEL": "warning",
+        "VAR_DIR": str(BENCH_VAR),
+        "STATIC_ROOT": str(BENCH_VAR / "static"),
+        "MEDIA_ROOT": os.environ.get("BENCH_MEDIA_ROOT", str(BENCH_VAR / "media")),
+        "PRIVATE_MEDIA_ROOT": str(BENCH_VAR / "private"),
     }
 
 
-def start_stack(port, page_cache, setup, fragment_cache=True):
+def start_stack(port, page_cache, setup, fragment_cache=True, front=False):
     args = [sys.executable, str(ROOT / "manage.py"), "serve_production", "--bind", f"127.0.0.1:{port}"]
     args += ["--demo"] if setup else ["--no-setup"]
+    args += [] if front else ["--no-front"]
     env = stack_env(port, page_cache, fragment_cache)
     proc = subprocess.Popen(args, env=env, cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 1800
@@ -224,6 +240,90 @@ PHASES = (
     ("uncached", False, True),
     ("cached", True, True),
 )
+FRONT_PAGES = ("home", "article", "listing (news)", "digest issue")  # issue 18: through nginx, from the copy
+FRONT_SHARE, FRONT_P99_MS, PUBLISH_TARGET = 0.5, 20.0, 1.0
+PUBLICATIONS = 5
+
+
+def wait_for_copy(port, url, timeout=1800):
+    """Wait until nginx serves ``url`` from the front server's copy (built at the stack's start)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=5) as answer:
+                if answer.headers.get("X-Cache") == "file":
+                    return True
+        except OSError:
+            pass
+        time.sleep(1)
+    return False
+
+
+def milliseconds(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def publish_and_poll(port, url):
+    """Publish a change of the page at ``url`` in this process and poll it through nginx: (seconds until the change
+    shows, seconds until nginx serves it from the copy again) for each of PUBLICATIONS publications."""
+    from django.test.utils import override_settings
+    from wagtail.models import Page
+
+    from content.models import NewsArticlePage
+
+    page = NewsArticlePage.objects.live().filter(locale__language_code="zh-hans").order_by("path").first()
+    original = page.title
+    timings = []
+    try:
+        with override_settings(PAGE_CACHE_ENABLED=True):  # as in the stack: the publication purges the page cache
+            for number in range(1, PUBLICATIONS + 1):
+                page = Page.objects.get(pk=page.pk).specific
+                marker = f"bench-{number}-{int(time.time() * 1000)}"
+                page.title = f"{original} {marker}"
+                started = time.perf_counter()
+                page.save_revision().publish()
+                published = time.perf_counter() - started
+                shown = served = None
+                deadline = started + 120
+                while time.perf_counter() < deadline and served is None:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=10) as answer:
+                        body = answer.read().decode("utf-8", "replace")
+                        elapsed = time.perf_counter() - started
+                        if marker in body:
+                            shown = shown if shown is not None else elapsed
+                            if answer.headers.get("X-Cache") == "file":
+                                served = elapsed
+                    time.sleep(0.005)
+                timings.append((published, shown, served))
+    finally:
+        page = Page.objects.get(pk=page.pk).specific
+        page.title = original
+        page.save_revision().publish()
+    return timings
+
+
+def front_phase(port, pages, options):
+    """The stack with nginx in front; returns ({page: wrk figures}, publication timings)."""
+    proc = start_stack(port, page_cache=True, setup=False, front=True)
+    try:
+        urls = {name: url for name, _kind, url in pages if name in FRONT_PAGES}
+        for url in urls.values():
+            if not wait_for_copy(port, url):
+                raise SystemExit(f"nginx did not serve {url} from the front server's copy in time.")
+        print("  front: the plain 30 KB file, just before ...", flush=True)
+        results = {"plain 30 KB file": (nginx_yardstick(options), "", "", 0)}
+        for name, url in urls.items():
+            print(f"  front: {name} ...", flush=True)
+            results[name] = load(port, url, options)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=10) as answer:
+                if answer.headers.get("X-Cache") != "file":  # a change during the run (a scheduled publication)
+                    print(f"    (after the run, {url} came from Django: X-Cache {answer.headers.get('X-Cache')})")
+        print("  front: publishing and polling ...", flush=True)
+        timings = publish_and_poll(port, urls["article"])
+    finally:
+        stop_stack(proc)
+    return results, timings
 
 
 def verdict(rate, target, factor):
@@ -241,6 +341,12 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and phase")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--phases",
+        nargs="+",
+        default=[*(phase for phase, _page, _fragment in PHASES), "front"],
+        help="phases to run: 'no cache', 'uncached', 'cached' (gunicorn alone), 'front' (nginx in front)",
+    )
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: install it with `apt-get install wrk` (Debian) and run again.")
@@ -250,16 +356,17 @@ def main():
     factor = nginx_rate / REFERENCE_NGINX if nginx_rate else None
     port = free_port()
     results, pages, queries = {}, None, {}
-    for number, (phase, page_cache, fragment_cache) in enumerate(PHASES):
-        if number == 0:
-            print(
-                f"Starting the production stack on 127.0.0.1:{port} (first run loads the demo content)...", flush=True
-            )
-        proc = start_stack(port, page_cache=page_cache, setup=number == 0, fragment_cache=fragment_cache)
+    phases = [phase for phase in PHASES if phase[0] in options.phases]
+    print(f"Starting the production stack on 127.0.0.1:{port} (first run loads the demo content)...", flush=True)
+    setup = start_stack(port, page_cache=True, setup=True, front=False)
+    try:
+        django_setup(port)
+        pages = pick_pages()
+    finally:
+        stop_stack(setup)
+    for phase, page_cache, fragment_cache in phases:
+        proc = start_stack(port, page_cache=page_cache, setup=False, fragment_cache=fragment_cache)
         try:
-            if pages is None:
-                django_setup(port)
-                pages = pick_pages()
             if not page_cache:
                 from django.test.utils import override_settings
 
@@ -272,6 +379,7 @@ def main():
                 results[(name, phase)] = load(port, url, options)
         finally:
             stop_stack(proc)
+    front_results, timings = front_phase(port, pages, options) if "front" in options.phases else ({}, [])
 
     workers = os.environ.get("WEB_CONCURRENCY", f"{(os.cpu_count() or 1) * 2 + 1} (2 x cores + 1)")
     print()
@@ -297,8 +405,8 @@ def main():
     print(header)
     print("-" * (len(header) + 30))
     for name, kind, url in pages:
-        for phase, page_cache, _fragment_cache in PHASES:
-            count, size, _status, cpu_ms = queries[(url, "uncached" if page_cache else phase)]
+        for phase, page_cache, _fragment_cache in phases:
+            count, size, _status, cpu_ms = queries.get((url, "uncached" if page_cache else phase), (0, 0, 0, 0.0))
             rate, p50, p99, errors = results[(name, phase)]
             target = CACHED_TARGET if page_cache else TARGETS.get(kind)
             note = verdict(rate, target, factor)
@@ -308,7 +416,43 @@ def main():
                 f"{name:16} {url[:40]:40} {count:7} {size / 1024:5.0f} {cpu_ms:6.1f}  {phase:8} {rate:8.0f} "
                 f"{p50:>9} {p99:>9} {errors:6}  {note}"
             )
-    print(f"{len(pages)} pages measured in {len(PHASES)} phases.")
+    print(f"{len(pages)} pages measured in {len(phases)} phases.")
+    if front_results:
+        print_front(front_results, timings)
+
+
+def print_front(results, timings):
+    nginx_rate = results.pop("plain 30 KB file")[0]
+    print()
+    print("Front server (issue 18): nginx in front, pages from the front server's copy, measured through nginx,")
+    print(f"next to nginx serving the plain 30 KB file just before them ({nginx_rate or 0:,.0f} req/s).")
+    print("Targets: >= 50 % of that rate, p99 < 20 ms.")
+    header = f"{'page':16} {'req/s':>8} {'of file':>8} {'p50':>9} {'p99':>9} {'errors':>6}  verdict"
+    print(header)
+    print("-" * (len(header) + 20))
+    for name, (rate, p50, p99, errors) in results.items():
+        share = rate / nginx_rate if nginx_rate else 0.0
+        met = share >= FRONT_SHARE and milliseconds(p99) < FRONT_P99_MS
+        verdict = "met" if met else "NOT met"
+        print(f"{name:16} {rate:8.0f} {share:8.0%} {p50:>9} {p99:>9} {errors:6}  {verdict}")
+    published = [seconds for seconds, _first, _served in timings]
+    shown = [first for _published, first, _served in timings if first is not None]
+    served = [again for _published, _first, again in timings if again is not None]
+    if timings:
+        print(
+            f"A publication seen through nginx after (s): {', '.join(f'{t:.3f}' for t in shown)}; "
+            f"max {max(shown, default=float('nan')):.3f} (target < {PUBLISH_TARGET:.0f} s: "
+            f"{'met' if shown and len(shown) == len(timings) and max(shown) < PUBLISH_TARGET else 'NOT met'}),"
+        )
+        print(
+            f"of which the publication itself in this process (Wagtail's publish, its signals): "
+            f"{', '.join(f'{t:.3f}' for t in published)}; after it returned: "
+            f"{', '.join(f'{b - a:.3f}' for a, b in zip(published, shown, strict=False))}."
+        )
+        print(
+            f"Served from the copy again after (s): {', '.join(f'{t:.2f}' for t in served)} "
+            "(the task worker brought the copy in line; Django answered meanwhile)."
+        )
 
 
 if __name__ == "__main__":

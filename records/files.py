@@ -1,9 +1,11 @@
 """Private file storage: uploads live outside MEDIA_ROOT and are served only through a permission check.
 
 Files go to ``settings.PRIVATE_MEDIA_ROOT`` (``var/private`` by default), or to the storage named
-"private" in ``settings.STORAGES`` when one is configured (a private bucket at scale). They have no
-public URL. ``download`` (mounted in the admin as ``records_file``) asks the owning record's
-registered access check before it streams a file, and writes an audit entry.
+"private" in ``settings.STORAGES`` when one is configured (a private bucket at scale, ``PRIVATE_BUCKET``). They
+have no public URL. ``download`` (mounted in the admin as ``records_file``) asks the owning record's
+registered access check before it streams a file, and writes an audit entry. A storage that cannot be reached
+makes ``store_upload`` raise ``StorageUnavailable`` (the visitor gets a translated page saying nothing was
+received, ``delivery.unavailable``); nothing already stored is touched.
 """
 
 import contextlib
@@ -15,9 +17,10 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import LazyObject, cached_property, empty
 from django.utils.translation import gettext_lazy as _
 
 from .uploads import MIME_TYPES, sha256_of
@@ -38,14 +41,31 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise ValueError("Private files have no public URL; use records.files.download_url().")
 
 
+class StorageUnavailable(Exception):
+    """The private storage could not be reached (a bucket away, a disk that refuses): nothing was stored."""
+
+
+class _PrivateStorage(LazyObject):
+    """STORAGES["private"] if configured, else the file system under PRIVATE_MEDIA_ROOT; looked up when first used
+    (and again after a test changes STORAGES)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"] if "private" in settings.STORAGES else _default_private_storage
+
+
 def get_private_storage():
     """The private storage: STORAGES["private"] if configured, else a file system under PRIVATE_MEDIA_ROOT."""
-    if "private" in settings.STORAGES:
-        return storages["private"]
-    return _default_private_storage
+    return _private_storage
+
+
+def _forget_private_storage(setting, **kwargs):
+    if setting == "STORAGES":
+        _private_storage._wrapped = empty
 
 
 _default_private_storage = PrivateFileSystemStorage()
+_private_storage = _PrivateStorage()
+setting_changed.connect(_forget_private_storage)
 _written = contextvars.ContextVar("records_written_files", default=None)
 
 
@@ -105,7 +125,13 @@ def store_upload(uploaded, *, role, owner=None):
     if owner is not None:
         stored.owner_type = ContentType.objects.get_for_model(owner)
         stored.owner_id = str(owner.pk)
-    stored.file.save(uploaded.name, uploaded, save=False)
+    try:
+        stored.file.save(uploaded.name, uploaded, save=False)
+    except Exception as error:  # OSError, or the object storage's own errors (botocore): nothing was stored
+        if stored.file.name:
+            with contextlib.suppress(Exception):
+                stored.file.storage.delete(stored.file.name)
+        raise StorageUnavailable(type(error).__name__) from error
     written = _written.get()
     if written is not None:
         written.append((stored.file.storage, stored.file.name))
@@ -133,7 +159,7 @@ def cleanup_on_failure():
         yield written
     except BaseException:
         for storage, name in written:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(Exception):  # storage away too: the daily sweep deletes what is left
                 storage.delete(name)
         raise
     finally:

@@ -2,7 +2,8 @@ import pytest
 
 from tests.factories.pages import build_site
 
-pytest_plugins = ["tests.browser.fixtures"]  # the real-browser fixtures, shared by every test that needs them
+# The real-browser fixtures, shared by every test that needs them; moto's S3 server for the object storage tests.
+pytest_plugins = ["tests.browser.fixtures", "tests.objectstorage"]
 
 
 @pytest.fixture

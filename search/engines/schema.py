@@ -70,6 +70,56 @@ $$""",
     "FOR EACH ROW EXECUTE FUNCTION search_document_vector_trigger()",
     f"CREATE INDEX search_document_vector_gin ON {TABLE} USING gin (search_vector)",
 ]
+# Migration 0002: a second, small vector of the title (A), summary and tags (B) only, kept beside the full one by the
+# same trigger. Results are ranked on it: ranking on the full vector read every matching document's whole body
+# (hundreds of thousands of positions for a common word at 100,000 pages); the full vector still decides what
+# matches. Body-only matches rank below title and summary matches, among themselves by document id.
+_RANK_VECTOR = """setweight(search_bigram_tsvector(NEW.title_tokens), 'A')
+    || setweight(search_english_tsvector(NEW.title), 'A')
+    || setweight(search_bigram_tsvector(NEW.summary_tokens), 'B')
+    || setweight(search_english_tsvector(NEW.summary), 'B')
+    || setweight(search_english_tsvector(NEW.tags), 'B')"""
+_FULL_VECTOR = """setweight(search_bigram_tsvector(NEW.title_tokens), 'A')
+    || setweight(search_english_tsvector(NEW.title), 'A')
+    || setweight(search_bigram_tsvector(NEW.summary_tokens), 'B')
+    || setweight(search_english_tsvector(NEW.summary), 'B')
+    || setweight(search_english_tsvector(NEW.tags), 'B')
+    || setweight(search_bigram_tsvector(NEW.body_tokens), 'D')
+    || setweight(search_english_tsvector(NEW.body), 'D')"""
+PG_RANK_FORWARD = [
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS rank_vector tsvector",
+    f"""CREATE OR REPLACE FUNCTION search_document_vector_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search_vector := {_FULL_VECTOR};
+  NEW.rank_vector := {_RANK_VECTOR};
+  RETURN NEW;
+END
+$$""",
+    f"UPDATE {TABLE} SET rank_vector = " + _RANK_VECTOR.replace("NEW.", ""),
+]
+PG_RANK_BACKWARD = [
+    f"""CREATE OR REPLACE FUNCTION search_document_vector_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search_vector := {_FULL_VECTOR};
+  RETURN NEW;
+END
+$$""",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS rank_vector",
+]
+
+
+def rank_forward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in PG_RANK_FORWARD:
+            schema_editor.execute(statement, params=None)
+
+
+def rank_backward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in PG_RANK_BACKWARD:
+            schema_editor.execute(statement, params=None)
+
+
 PG_BACKWARD = [
     f"DROP TRIGGER IF EXISTS search_document_vector ON {TABLE}",
     "DROP FUNCTION IF EXISTS search_document_vector_trigger()",

@@ -4,7 +4,9 @@ Page cache (delivery.pagecache): publishing, unpublishing, moves, deletions and 
 privacy settings purge every cached page. Static site (delivery.staticgen): every change is collected
 for the current transaction and handed to one background task once it commits
 (a page deleted with its children, or a bulk publish, is one update). Only when static publishing is
-enabled (STATIC_BUILD_DIR set).
+enabled (STATIC_BUILD_DIR set). The front server's copy (``STATIC_SITE_FRONT``, ``delivery.staticgen.front``)
+follows everything that purges the page cache, and stops being served as the transaction commits, before the
+task runs: nginx hands every page to Django until the task has caught up.
 """
 
 import threading
@@ -15,20 +17,22 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import pagecache
+from .staticgen import front
 from .staticgen.incremental import enabled
 
 _pending = threading.local()
 
 
-def _queue(changed=(), removed=()):
-    if not enabled():
+def _queue(changed=(), removed=(), full=False):
+    if not enabled() or (full and not front.enabled()):
         return
     batch = getattr(_pending, "batch", None)
     first = batch is None
     if first:
-        batch = _pending.batch = {"changed": set(), "removed": set()}
+        batch = _pending.batch = {"changed": set(), "removed": set(), "full": False}
     batch["changed"].update(changed)
     batch["removed"].update(removed)
+    batch["full"] = batch["full"] or full
     if first:
         transaction.on_commit(_flush)  # outside a transaction: runs at once
 
@@ -38,8 +42,11 @@ def _flush():
 
     batch = getattr(_pending, "batch", None)
     _pending.batch = None
-    if batch and (batch["changed"] or batch["removed"]):
-        update_static_site.enqueue(sorted(batch["changed"]), sorted(batch["removed"]))
+    if not batch or not (batch["changed"] or batch["removed"] or batch["full"]):
+        return
+    if front.enabled():  # nginx stops serving the copy now; the task serves it again once it has caught up
+        front.suspend(batch["changed"], batch["removed"], batch["full"])
+    update_static_site.enqueue(sorted(batch["changed"]), sorted(batch["removed"]))
 
 
 def on_page_changed(sender, instance, **kwargs):
@@ -74,6 +81,12 @@ def purge_page_cache(sender=None, **kwargs):
         pagecache.purge()
 
 
+def rebuild_front_site(sender=None, **kwargs):
+    """A snippet, image, document, site or locale changed: any page may show it, so the front server's copy is
+    withdrawn at once and built again (pages changing are followed page by page, above)."""
+    _queue(full=True)
+
+
 def connect_page_cache_handlers():
     """Pages, and everything pages show: menus, footers and other snippets, images, documents, privacy, sites."""
     from wagtail.documents import get_document_model
@@ -91,3 +104,6 @@ def connect_page_cache_handlers():
         label = model._meta.label_lower
         post_save.connect(purge_page_cache, sender=model, dispatch_uid=f"delivery-pagecache-save-{label}")
         post_delete.connect(purge_page_cache, sender=model, dispatch_uid=f"delivery-pagecache-del-{label}")
+        if model is not PageViewRestriction:  # followed page by page (connect_static_site_handlers)
+            post_save.connect(rebuild_front_site, sender=model, dispatch_uid=f"delivery-front-save-{label}")
+            post_delete.connect(rebuild_front_site, sender=model, dispatch_uid=f"delivery-front-del-{label}")

@@ -1,4 +1,4 @@
-"""A clean, translated "503 Service unavailable" page when the database cannot be reached.
+"""A clean, translated "503 Service unavailable" page when the database or the file storage cannot be reached.
 
 ``DatabaseUnavailableMiddleware`` turns an ``OperationalError`` or ``InterfaceError`` raised while a view runs
 (the database server is down, restarting, or refused the connection) into the theme's ``503.html``, in the
@@ -6,6 +6,11 @@ language of the URL (``/zh-hans/…``, ``/en/…``; otherwise the visitor's brow
 ``Retry-After`` and never-cache headers. The page is rendered without a request context, so it needs
 nothing from the database. Nothing is lost by it: a form's data is saved in one transaction, so a visitor
 whose submission met this page has not had it accepted and can send it again.
+
+The same page, saying that files cannot be stored just now, answers a storage that cannot be reached: the private
+storage of uploads (``records.files.StorageUnavailable``) or an object storage bucket (botocore's errors, e.g. a
+document or image uploaded in the admin while the bucket is away). The form's transaction was rolled back, so
+nothing of it was kept, and what was stored before is untouched.
 """
 
 import logging
@@ -31,10 +36,23 @@ def visitor_language(request):
         return settings.LANGUAGE_CODE
 
 
-def unavailable_response(request):
+def storage_errors():
+    """The exceptions that mean the file storage cannot be reached."""
+    from records.files import StorageUnavailable
+
+    errors = [StorageUnavailable]
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # object storage not installed: only the private storage's own error
+        return tuple(errors)
+    return (*errors, BotoCoreError, ClientError)
+
+
+def unavailable_response(request, reason="database"):
     language = visitor_language(request)
+    context = {"LANGUAGE_CODE": language, "retry_after": RETRY_AFTER_SECONDS, "reason": reason}
     with translation.override(language):
-        html = render_to_string("503.html", {"LANGUAGE_CODE": language, "retry_after": RETRY_AFTER_SECONDS})
+        html = render_to_string("503.html", context)
     response = HttpResponse(html, status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Content-Language"] = language
@@ -50,6 +68,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, storage_errors()):
+            logger.error("File storage unavailable (%s): answered 503.", type(exception).__name__)
+            return unavailable_response(request, reason="storage")
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         logger.error("Database unavailable (%s): answered 503.", type(exception).__name__)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 ROOT_DIR = Path(__file__).resolve().parents[3]
@@ -200,6 +201,27 @@ STORAGES = {
         "BACKEND": env.str("STATICFILES_STORAGE", default="django.contrib.staticfiles.storage.StaticFilesStorage")
     },
 }
+# Shared storage for several app servers (delivery.storages): S3-compatible object storage through django-storages.
+# MEDIA_BUCKET: images and renditions, public (at MEDIA_BUCKET_URL), with documents in PRIVATE_BUCKET; PRIVATE_BUCKET:
+# the records' uploads, reached only through the permission-checked view. Unset: the local folders.
+S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="")
+S3_REGION_NAME = env.str("S3_REGION_NAME", default="")
+S3_ACCESS_KEY_ID = env.str("S3_ACCESS_KEY_ID", default="")
+S3_SECRET_ACCESS_KEY = env.str("S3_SECRET_ACCESS_KEY", default="")
+S3_ADDRESSING_STYLE = env.str("S3_ADDRESSING_STYLE", default="")  # "path" for most S3-compatible servers
+S3_TIMEOUT = env.int("S3_TIMEOUT", default=5)  # seconds to connect before a bucket is taken for away
+MEDIA_BUCKET = env.str("MEDIA_BUCKET", default="")
+MEDIA_BUCKET_URL = env.str("MEDIA_BUCKET_URL", default="")  # e.g. https://media.example.org (a CDN in front)
+MEDIA_BUCKET_ACL = env.str("MEDIA_BUCKET_ACL", default="public-read")  # "" when a bucket policy makes it public
+PRIVATE_BUCKET = env.str("PRIVATE_BUCKET", default="")
+if MEDIA_BUCKET and not PRIVATE_BUCKET:
+    raise ImproperlyConfigured("MEDIA_BUCKET needs PRIVATE_BUCKET too: documents are kept there, never in public.")
+if MEDIA_BUCKET:
+    STORAGES["default"] = {"BACKEND": "delivery.storages.MediaStorage"}
+if PRIVATE_BUCKET:
+    STORAGES["private"] = {"BACKEND": "delivery.storages.PrivateStorage"}
+# Documents always go through Django's view (the privacy of their collection), whatever the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Mail: EMAIL_URL such as smtp+tls://user:password@mail.example.org:587 (console output by default).
 _email = env.email_url("EMAIL_URL", default="consolemail://")
@@ -210,6 +232,8 @@ EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
 EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
+# filemail:///path: each email written as a file in /path (django-environ drops the path's first slash)
+EMAIL_FILE_PATH = "/" + _email["EMAIL_FILE_PATH"].lstrip("/") if _email.get("EMAIL_FILE_PATH") else None
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SMART <noreply@smart.org.cn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; a mail server that hangs never holds a process
@@ -260,6 +284,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin asks no outside server for new 
 # styles only from our own origin, never inline; JSON-LD blocks are data, not script, and need no exception.
 # CSP_MEDIA_ORIGINS: extra origins of images and media, e.g. https://media.example.org for a media bucket.
 _csp_media = env.list("CSP_MEDIA_ORIGINS", default=[])
+if MEDIA_BUCKET:  # the pages' images come from the media bucket
+    _bucket = MEDIA_BUCKET_URL or (f"{S3_ENDPOINT_URL.rstrip('/')}/{MEDIA_BUCKET}" if S3_ENDPOINT_URL else "")
+    _bucket = _bucket or f"https://{MEDIA_BUCKET}.s3.{S3_REGION_NAME or 'us-east-1'}.amazonaws.com"
+    _csp_media.append("/".join(_bucket.split("/")[:3]))
 _csp_video_frames = ["https://player.bilibili.com", "https://v.qq.com"]  # see content/embeds.py
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -336,6 +364,16 @@ STATIC_BUILD_DIR = env.str("STATIC_BUILD_DIR", default="")
 # The Django origin that keeps serving forms and search for the static site, e.g. https://apply.example.org.
 STATIC_DYNAMIC_ORIGIN = env.str("STATIC_DYNAMIC_ORIGIN", default="").rstrip("/")
 STATIC_BUILD_WORKERS = env.int("STATIC_BUILD_WORKERS", default=2)  # processes rendering pages in a full build
+# The static site at STATIC_BUILD_DIR is the front server's copy of the pages (nginx serves it on the site's own
+# origin; delivery.staticgen.front): withdrawn at each change until caught up, built again every
+# STATIC_SITE_FRONT_REFRESH seconds (pages that show the date). On in production (config.settings.production).
+STATIC_SITE_FRONT = env.bool("STATIC_SITE_FRONT", default=False)
+STATIC_SITE_FRONT_REFRESH = env.int("STATIC_SITE_FRONT_REFRESH", default=3600)
+# nginx in front (delivery.frontserver, manage.py serve_production): the largest request body (0: the largest a
+# form or document upload needs), the load balancers trusted for X-Forwarded-For, how long browsers keep media.
+FRONT_MAX_BODY_BYTES = env.int("FRONT_MAX_BODY_BYTES", default=0)
+FRONT_TRUSTED_PROXIES = env.list("FRONT_TRUSTED_PROXIES", default=[])
+FRONT_MEDIA_MAX_AGE = env.int("FRONT_MEDIA_MAX_AGE", default=7 * 24 * 3600)
 STATIC_BUILDS_KEPT = env.int("STATIC_BUILDS_KEPT", default=2)  # finished builds kept (the served one included)
 
 # Static files are served by WhiteNoise; in development it reads them straight from the themes.

@@ -32,6 +32,10 @@ if not env.str("REDIS_URL", default=""):
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+# The front server's copy of the public pages, served by nginx (delivery.staticgen.front). Several app servers:
+# STATIC_BUILD_DIR="" on each (a change through one could not withdraw another's copy at once).
+STATIC_BUILD_DIR = env.str("STATIC_BUILD_DIR", default=str(VAR_DIR / "front-site"))  # noqa: F405
+STATIC_SITE_FRONT = env.bool("STATIC_SITE_FRONT", default=True)
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 if TASKS["default"]["BACKEND"].startswith("django_tasks_db.") and "django_tasks_db" not in INSTALLED_APPS:  # noqa: F405
     INSTALLED_APPS.append("django_tasks_db")  # noqa: F405
@@ -46,7 +50,8 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 STORAGES = {
-    "default": {"BACKEND": env.str("DEFAULT_FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    **STORAGES,  # noqa: F405 (object storage when MEDIA_BUCKET / PRIVATE_BUCKET are set)
+    "default": {"BACKEND": env.str("DEFAULT_FILE_STORAGE", default=STORAGES["default"]["BACKEND"])},  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 LOGGING = {

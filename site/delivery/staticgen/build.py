@@ -98,8 +98,8 @@ def _in_memory_database():
 _worker = {}
 
 
-def _init_worker(base_url, dynamic_origin, folder):
-    _worker["renderer"] = Renderer(base_url, dynamic_origin)
+def _init_worker(base_url, dynamic_origin, folder, front=False):
+    _worker["renderer"] = Renderer(base_url, dynamic_origin, front=front)
     _worker["folder"] = Path(folder)
     _worker["caches"] = build_caches()
     _worker["caches"].__enter__()  # for the life of the worker process
@@ -135,7 +135,7 @@ def _render_all(renderer, page_ids, folder, workers, progress):
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(renderer.base_url, renderer.dynamic_origin, str(folder)),
+        initargs=(renderer.base_url, renderer.dynamic_origin, str(folder), renderer.front),
     ) as pool:
         for results in pool.map(render_chunk, chunks):
             progress.advance(len(results))
@@ -143,11 +143,14 @@ def _render_all(renderer, page_ids, folder, workers, progress):
 
 
 # -- the full build ---------------------------------------------------------------------------------------------
-def build_site(output=None, base_url=None, dynamic_origin=None, workers=None, stream=None, check_links=False):
+def build_site(
+    output=None, base_url=None, dynamic_origin=None, workers=None, stream=None, check_links=False, front=False
+):
     """Build the whole static site into a new folder and serve it from ``output``; returns a BuildSummary.
 
     ``dynamic_origin`` serves forms and search; None: STATIC_DYNAMIC_ORIGIN, else SITE_BASE_URL when the
     static site has another origin; "": none (forms say so, search uses a generated index).
+    ``front``: the front server's pages (``Renderer`` with ``front``) on SITE_BASE_URL, nothing else.
 
     The previous build stays served (and untouched) until the new one is complete; on any error the new
     folder is removed and the error raised.
@@ -156,7 +159,9 @@ def build_site(output=None, base_url=None, dynamic_origin=None, workers=None, st
     if not output:
         raise BuildError(_("No output folder: pass --output or set STATIC_BUILD_DIR."))
     base_url = clean_base_url(base_url or settings.SITE_BASE_URL)
-    if dynamic_origin is None:
+    if front:
+        base_url, dynamic_origin = clean_base_url(settings.SITE_BASE_URL), ""
+    elif dynamic_origin is None:
         dynamic_origin = _default_dynamic_origin(base_url)
     dynamic_origin = clean_base_url(dynamic_origin) if dynamic_origin else ""
     workers = workers if workers is not None else settings.STATIC_BUILD_WORKERS
@@ -168,7 +173,7 @@ def build_site(output=None, base_url=None, dynamic_origin=None, workers=None, st
         folder = store.new_build()
         try:
             with build_settings(base_url), build_caches():
-                manifest = _build_into(folder, base_url, dynamic_origin, workers, stream, summary)
+                manifest = _build_into(folder, base_url, dynamic_origin, workers, stream, summary, front)
             if check_links:
                 from .linkcheck import check_links as run_check
 
@@ -190,8 +195,8 @@ def _default_dynamic_origin(base_url):
     return "" if settings.SITE_BASE_URL.rstrip("/") == base_url else settings.SITE_BASE_URL.rstrip("/")
 
 
-def _build_into(folder, base_url, dynamic_origin, workers, stream, summary):
-    renderer = Renderer(base_url, dynamic_origin)
+def _build_into(folder, base_url, dynamic_origin, workers, stream, summary, front=False):
+    renderer = Renderer(base_url, dynamic_origin, front=front)
     page_ids = live_page_ids(renderer)
     progress = Progress(len(page_ids), stream)
     pages, referenced, entries = {}, set(), {}
@@ -206,6 +211,9 @@ def _build_into(folder, base_url, dynamic_origin, workers, stream, summary):
         summary.files += len(sizes)
         summary.bytes += sum(sizes.values())
     progress.finish()
+    manifest = {"base_url": base_url, "dynamic_origin": dynamic_origin, "pages": pages}
+    if front:  # the rest is Django's, and nginx serves /static/ and /media/ from their own folders
+        return dict(manifest, front=True, site_files=[])
     site_files = site_wide_files(renderer, entries)
     for path, body in site_files.items():
         write_new(folder / path, body)
@@ -219,11 +227,14 @@ def _build_into(folder, base_url, dynamic_origin, workers, stream, summary):
     ):
         summary.files += count
         summary.bytes += size
-    return {"base_url": base_url, "dynamic_origin": dynamic_origin, "pages": pages, "site_files": sorted(site_files)}
+    return dict(manifest, site_files=sorted(site_files))
 
 
 def site_wide_files(renderer, entries_by_language):
-    """{path: bytes} of the files that are not one page's: /, robots.txt, sitemap.xml, 404, search."""
+    """{path: bytes} of the files that are not one page's: /, robots.txt, sitemap.xml, 404, search (none for the
+    front server: Django answers them)."""
+    if renderer.front:
+        return {}
     files = {
         "index.html": extras.language_redirect(renderer),
         "robots.txt": extras.robots(renderer),

@@ -42,7 +42,9 @@ def update_pages(page_ids=(), removed_ids=(), output=None):
         if manifest is None:
             return summary  # nothing built yet: the first full build will include these pages
         with build_settings(manifest["base_url"]), build_caches():
-            renderer = Renderer(manifest["base_url"], manifest.get("dynamic_origin", ""))
+            renderer = Renderer(
+                manifest["base_url"], manifest.get("dynamic_origin", ""), front=manifest.get("front", False)
+            )
             changed = set(map(int, page_ids)) | set(map(int, removed_ids))
             targets, full = affected_pages(renderer, manifest, changed)
             _apply(renderer, manifest, folder, targets, full, changed, summary)
@@ -149,8 +151,9 @@ def _apply(renderer, manifest, folder, targets, full, changed, summary):
     for path, body in site_wide_files(renderer, entries).items():
         _write_if_changed(folder, path, body, summary)
         referenced.update(renderer.assets_in(body))
-    assets.copy_referenced(folder, referenced)
-    assets.copy_documents(folder, only_missing=True)
+    if not renderer.front:  # the front server serves /static/ and /media/ from their own folders
+        assets.copy_referenced(folder, referenced)
+        assets.copy_documents(folder, only_missing=True)
 
 
 def _write_if_changed(folder, path, body, summary):

@@ -5,21 +5,31 @@ look up again: Wagtail's site root paths, the site, the URL and translations of 
 (for the language switcher and hreflang links), the typed aliases of non-HTML routes. Each page is
 routed and served by its own ``route()`` / ``serve()``, so page types keep their own logic; the response
 is rendered here with the precomputed alternates added to its context.
+
+A ``front`` renderer makes the files of the front server (nginx in front of Django on the same origin,
+``delivery.frontserver``): each page exactly as Django renders it for an anonymous visitor (no
+``request.static_site``: search, forms and feeds stay Django's), and only when Django's answer could be kept for
+every anonymous visitor (``front_file_allowed``): a page that uses a CSRF token or the session, sends
+never-cache or any header of its own is not written, so nginx hands it to Django. Only HTML is written: feeds,
+calendars, listing pages past the first (``?page=N``) and the site-wide files stay Django's.
 """
 
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.signed_cookies import SessionStore
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.template.response import SimpleTemplateResponse
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
@@ -70,9 +80,40 @@ def file_for(url_path):
     return path
 
 
+def front_file_for(url_path):
+    """The file nginx looks for at a URL path (it decodes the path first): /en/%E6%96%B0/ -> en/新/index.html."""
+    return unquote(file_for(url_path))
+
+
+FRONT_VARY = {"cookie", "accept-language", "accept-encoding"}  # what an anonymous, cookie-less visitor varies on
+
+
+def front_file_allowed(request, response):
+    """Whether Django's answer to an anonymous visitor may be served as a file to every anonymous visitor: status
+    200, HTML, no cookie, no CSRF token and no session used, and no header of its own but its content type and a
+    ``Vary`` on cookies or language (so ``Cache-Control: no-cache`` of a form page, or any other header the file
+    would not carry, keeps the page on Django)."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request.session, "modified", False):
+        return False
+    for name, value in response.items():
+        name = name.lower()
+        if name == "content-type":
+            if value.replace(" ", "").lower() != "text/html;charset=utf-8":
+                return False
+        elif name == "vary":
+            if not {token.strip().lower() for token in cc_delim_re.split(value) if token.strip()} <= FRONT_VARY:
+                return False
+        else:
+            return False
+    return True
+
+
 class Renderer:
-    def __init__(self, base_url, dynamic_origin=""):
+    def __init__(self, base_url, dynamic_origin="", front=False):
         parts = urlsplit(base_url)
+        self.front = front
         self.base_url = base_url.rstrip("/")
         self.host = parts.netloc
         self.secure = parts.scheme == "https"
@@ -167,25 +208,34 @@ class Renderer:
         request.user = AnonymousUser()
         request.session = SessionStore()
         request.LANGUAGE_CODE = language
-        request.static_site = self.static_sites.get(language) or StaticSite(
-            language, self.dynamic_origin, self.base_url
-        )
+        if not self.front:  # the front server's files are Django's own answers: no static variant
+            request.static_site = self.static_sites.get(language) or StaticSite(
+                language, self.dynamic_origin, self.base_url
+            )
         request._wagtail_site = self.site
         request._wagtail_cached_site_root_paths = self.root_paths
         return request
 
-    def serve(self, page, url, components=(), query=None, extra_context=None):
-        """Route and serve ``page`` (or one of its routes) and return the response, rendered."""
+    def serve(self, page, url, components=(), query=None, extra_context=None, front_check=False):
+        """Route and serve ``page`` (or one of its routes) and return the response, rendered. With
+        ``front_check``: None instead when the answer may not be a front server's file."""
         language = page.locale.language_code
         path = url + "".join(f"{c}/" for c in components)
         request = self.request(path, language, query)
         with translation.override(language):
-            page_obj, args, kwargs = page.route(request, list(components))
-            response = page_obj.serve(request, *args, **kwargs)
+            try:
+                page_obj, args, kwargs = page.route(request, list(components))
+                response = page_obj.serve(request, *args, **kwargs)
+            except (Http404, PermissionDenied):
+                if front_check:  # Django answers it (a 404, a login): never a file
+                    return None
+                raise
             if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 if response.context_data is not None and extra_context:
                     response.context_data.update(extra_context)
                 response.render()
+        if front_check:
+            return response if front_file_allowed(request, response) else None
         if response.status_code != 200:
             raise RenderError(f"{path}: HTTP {response.status_code}")
         return response
@@ -194,6 +244,8 @@ class Renderer:
     def render_page(self, page, previous_pagination=None, changed=()):
         """The files of a page: itself, its listing pages, its routes. With ``previous_pagination`` (what the
         listing showed before), only listing pages that show other pages or a ``changed`` page are rendered."""
+        if self.front:
+            return self.render_front_page(page)
         url = self.urls[page.pk]
         result = Rendered(page.pk)
         extra = {"_smart_alternates": self.alternates(page)}
@@ -206,6 +258,22 @@ class Renderer:
             if route.alias:
                 self._add(result, file_for(url + route.alias), body, html=False)
             self._add(result, file_for(url + route.path), body, html=route.alias is None)
+        result.search_entry = search_entry(page, url)
+        return result
+
+    def render_front_page(self, page):
+        """The front server's files of a page: the page and its HTML routes (a digest's archive), each only when
+        Django's answer may be a file (``front_file_allowed``); nothing else."""
+        url = self.urls[page.pk]
+        result = Rendered(page.pk)
+        extra = {"_smart_alternates": self.alternates(page)}
+        targets = [(url, ())] + [
+            (url + route.path, route.components) for route in routes.page_routes(page) if route.alias is None
+        ]
+        for target, components in targets:
+            response = self.serve(page, url, components, extra_context=extra, front_check=True)
+            if response is not None:
+                result.files[front_file_for(target)] = response.content
         result.search_entry = search_entry(page, url)
         return result
 

@@ -137,8 +137,10 @@ def stack(cluster, tmp_path_factory):
     }
     env.update(REDIS_URL="redis://127.0.0.1:6379/7", CACHE_KEY_PREFIX=f"faults-{port}")  # a shared cache of its own
     manage = [sys.executable, str(ROOT / "manage.py")]
+    # --no-front: gunicorn itself faces the requests, so that a worker killed mid-request really had one under way
+    # (nginx in front reads a whole request before gunicorn sees it: tests/site/delivery/test_front_server.py).
     proc = subprocess.Popen(
-        [*manage, "serve_production", "--bind", f"127.0.0.1:{port}"],
+        [*manage, "serve_production", "--no-front", "--bind", f"127.0.0.1:{port}"],
         env=env,
         cwd=ROOT,
         start_new_session=True,

@@ -31,8 +31,18 @@ class Command(BaseCommand):
             "--workers", type=int, default=settings.STATIC_BUILD_WORKERS, help="Processes rendering pages."
         )
         parser.add_argument("--check-links", action="store_true", help="Check every internal link of the result.")
+        parser.add_argument(
+            "--front",
+            action="store_true",
+            help=(
+                "Build the front server's copy of the pages (STATIC_SITE_FRONT: pages as Django answers them, on "
+                "SITE_BASE_URL) and serve it from <output>.live once it is in line with every change."
+            ),
+        )
 
     def handle(self, *args, **options):
+        if options["front"]:
+            return self.build_front(options)
         try:
             summary = build_site(
                 output=options["output"],
@@ -51,3 +61,16 @@ class Command(BaseCommand):
             if summary.broken_links:
                 raise CommandError(f"{len(summary.broken_links)} broken internal links or missing assets.")
             self.stdout.write("Link check: no broken internal link or missing asset.")
+
+    def build_front(self, options):
+        from delivery.staticgen import front
+
+        if not options["output"]:
+            raise CommandError("No output folder: pass --output or set STATIC_BUILD_DIR.")
+        try:
+            _done, served, summary = front.refresh(full=True, output=options["output"], stream=self.stderr._out)
+        except (BuildError, OutputError) as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(summary.line())
+        state = "served" if served else "not served yet (a change came meanwhile: its update serves it)"
+        self.stdout.write(f"Front server's copy: {state} from {front.live_link(options['output'])}.")

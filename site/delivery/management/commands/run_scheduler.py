@@ -11,13 +11,16 @@
   enqueued again with a growing delay, up to ``TASK_MAX_ATTEMPTS`` runs, or given up (at once when the object it
   works on no longer exists);
 - once a day, deletes the private files that belong to no record (``records.files.sweep_orphans``: left by a
-  process killed in the middle of a submission).
+  process killed in the middle of a submission);
+- every ``STATIC_SITE_FRONT_REFRESH`` seconds, when the front server serves a copy of the pages, queues its
+  full build (``delivery.tasks.refresh_front_site``), so that pages showing the date follow the clock.
 Each part runs even when another one fails; a failed part is reported on stderr and tried again next tick.
 """
 
 import logging
 import signal
 import threading
+import time
 
 from django.conf import settings
 from django.core.management import call_command
@@ -68,12 +71,31 @@ def sweep_private_files():
             logger.info("Private storage: %d file(s) of no record deleted.", deleted)
 
 
+def refresh_front_site():
+    """Every STATIC_SITE_FRONT_REFRESH seconds, the front server's copy of the pages is built again: a page that
+    shows the date (an event still upcoming, a call still open) is never older than Django's own kept fragments."""
+    from django.core.cache import cache
+
+    from delivery.staticgen import front
+    from delivery.tasks import refresh_front_site as task
+
+    if not front.enabled():
+        return
+    key, now = "scheduler:refresh-front-site", time.time()
+    due = cache.get(key)
+    if due is None or now >= due:  # (none yet: the stack has just built it)
+        cache.set(key, now + settings.STATIC_SITE_FRONT_REFRESH, timeout=None)
+    if due is not None and now >= due:
+        task.enqueue(full=True)
+
+
 PARTS = (
     ("publish_scheduled", publish_scheduled),
     ("retry_notifications", retry_notifications),
     ("recover_tasks", recover_tasks),  # before retry_tasks, which retries what it marked failed in the same tick
     ("retry_tasks", retry_tasks),
     ("sweep_private_files", sweep_private_files),
+    ("refresh_front_site", refresh_front_site),
 )
 
 
