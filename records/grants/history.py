@@ -1,11 +1,14 @@
 """The grants history in words: the shared history table (``records/admin/_history.html``) with the grants' own
-actions (reviewers assigned or recused, reviews, disbursements, the emailed withdrawal link) and award notes."""
+actions (reviewers assigned or recused, reviews, pending decisions, disbursements, the emailed withdrawal link),
+award notes and the warnings staff confirmed."""
 
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from records.screens import history_rows
+
+from .pipeline import CAUTIONS
 
 ACTIONS = {
     "registered": _("Registered through the public form"),
@@ -14,7 +17,50 @@ ACTIONS = {
     "reassignment_failed": _("No other reviewer available"),
     "review_submitted": _("Review submitted"),
     "withdrawal link sent": _("Withdrawal link emailed to the principal investigator"),
+    "decision_withdrawn": _("Pending decision withdrawn"),
+    "decision_discarded": _("Pending decision dropped (the application was withdrawn)"),
 }
+
+
+def _decision(data, changed):
+    if data.get("funded"):
+        text = (
+            gettext("Decision changed (pending release): fund")
+            if changed
+            else gettext("Decision recorded (pending release): fund")
+        )
+    else:
+        text = (
+            gettext("Decision changed (pending release): do not fund")
+            if changed
+            else gettext("Decision recorded (pending release): do not fund")
+        )
+    return text
+
+
+def reviewer_names(ids):
+    """The names of the reviewers with ``ids`` (a list of primary keys), joined, or ""."""
+    if not isinstance(ids, list) or not ids:
+        return ""
+    from .models import Reviewer
+
+    names = dict(Reviewer.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return gettext(", ").join(names[pk] for pk in ids if pk in names)
+
+
+def overridden(data, templates):
+    """The warnings a staff member confirmed on a move (``data["overridden"]``), worded in the reader's language."""
+    lines = []
+    for caution in data.get("overridden") or ():
+        template = templates.get(caution.get("code"))
+        if template is None:
+            continue
+        try:
+            text = str(template) % (caution.get("params") or {})
+        except (KeyError, TypeError, ValueError):
+            text = str(template)
+        lines.append(gettext("Confirmed despite a warning: %(warning)s") % {"warning": text})
+    return lines
 
 
 def describe(entry, machine):
@@ -24,11 +70,18 @@ def describe(entry, machine):
         source = machine.label(entry.from_state) if entry.from_state else ""
         target = machine.label(entry.to_state) if entry.to_state else ""
         what = f"{source} → {target}"
+        if data.get("release"):
+            what = gettext("%(move)s (decision released)") % {"move": what}
     elif entry.action in ACTIONS:
         what = str(ACTIONS[entry.action])
+    elif entry.action in ("decision_recorded", "decision_changed"):
+        what = _decision(data, entry.action == "decision_changed")
     elif entry.action == "reviewers_assigned":
         count = len(data.get("assignments") or ())
         what = ngettext("%(counter)s reviewer assigned", "%(counter)s reviewers assigned", count) % {"counter": count}
+        names = reviewer_names(data.get("reviewers"))
+        if names:
+            what = f"{what}: {names}"
     elif entry.action == "disbursed":
         what = gettext("Disbursed CNY %(amount)s on %(date)s") % {
             "amount": data.get("amount"),
@@ -36,7 +89,7 @@ def describe(entry, machine):
         }
     else:
         what = ""
-    notes = []
+    notes = [(line,) for line in overridden(data, CAUTIONS)]
     if data.get("award"):
         notes.append((gettext("Award CNY %(amount)s") % {"amount": data["award"]},))
     if data.get("budget_override"):
