@@ -56,6 +56,22 @@ class Caution:
         return {"code": self.code, "params": self.params}
 
 
+def confirmed_warnings(data, templates):
+    """The warnings a staff member confirmed (``data["overridden"]`` of an audit entry), each worded again from
+    ``templates`` (code -> translatable text) in the reader's language: "Confirmed despite a warning: ..."."""
+    lines = []
+    for caution in (data or {}).get("overridden") or ():
+        template = templates.get(caution.get("code"))
+        if template is None:
+            continue
+        try:
+            text = str(template) % (caution.get("params") or {})
+        except (KeyError, TypeError, ValueError):
+            text = str(template)
+        lines.append(_("Confirmed despite a warning: %(warning)s") % {"warning": text})
+    return lines
+
+
 class NeedsConfirmation(TransitionNotAllowed):
     """The move is allowed but comes with ``cautions``: make it again with ``confirmed=True`` and a reason."""
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from records.screens import history_rows
+from records.statemachine import confirmed_warnings
 
 from .pipeline import CAUTIONS
 
@@ -48,21 +49,6 @@ def reviewer_names(ids):
     return gettext(", ").join(names[pk] for pk in ids if pk in names)
 
 
-def overridden(data, templates):
-    """The warnings a staff member confirmed on a move (``data["overridden"]``), worded in the reader's language."""
-    lines = []
-    for caution in data.get("overridden") or ():
-        template = templates.get(caution.get("code"))
-        if template is None:
-            continue
-        try:
-            text = str(template) % (caution.get("params") or {})
-        except (KeyError, TypeError, ValueError):
-            text = str(template)
-        lines.append(gettext("Confirmed despite a warning: %(warning)s") % {"warning": text})
-    return lines
-
-
 def describe(entry, machine):
     """What happened, in words, or "" where the shared table words it (submitted, file opened)."""
     data = entry.data or {}
@@ -89,7 +75,7 @@ def describe(entry, machine):
         }
     else:
         what = ""
-    notes = [(line,) for line in overridden(data, CAUTIONS)]
+    notes = [(line,) for line in confirmed_warnings(data, CAUTIONS)]
     if data.get("award"):
         notes.append((gettext("Award CNY %(amount)s") % {"amount": data["award"]},))
     if data.get("budget_override"):

@@ -79,7 +79,6 @@ class AssignReviewersView(AdminScreen, TemplateView):
         active = application.assignments.exclude(state=Assignment.State.RECUSED).count()
         wanted = max(0, application.call.reviewers_per_application - active)
         suggestions = services.suggest_reviewers(application, SUGGESTIONS)
-        suggested_ids = {reviewer.pk for reviewer in suggestions}
         context.update(
             application=application,
             assignments=list(application.assignments.select_related("reviewer").order_by("pk")),
@@ -89,7 +88,7 @@ class AssignReviewersView(AdminScreen, TemplateView):
             wanted=wanted,
             search=search,
             searched=searched,
-            found=[reviewer for reviewer in found if reviewer.pk not in suggested_ids],
+            found=found,
             more=more,
             form=kwargs.get("form") or PickReviewersForm(application=application),
             inspect_url=_inspect_url(application),

@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from records.files import download_url
 from records.permissions import in_group
-from records.screens import AdminScreen
+from records.screens import AdminScreen, file_link
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -63,7 +63,11 @@ class MyReviewView(AdminScreen, TemplateView):
         assignment = (
             Assignment.objects.filter(pk=kwargs["pk"], reviewer=self.reviewer)
             .select_related(
-                "application__call", "application__category", "application__application_type", "application__proposal"
+                "application__call",
+                "application__category",
+                "application__application_type",
+                "application__proposal",
+                "application__budget_sheet",
             )
             .first()
         )
@@ -104,6 +108,7 @@ class MyReviewView(AdminScreen, TemplateView):
             team=list(application.team.all()),
             criteria=criteria,
             proposal_url=download_url(application.proposal) if application.proposal_id else None,
+            budget_sheet=file_link(application.budget_sheet),
             review_form=kwargs.get("review_form") or (ReviewForm(criteria=criteria) if self.can_review() else None),
             recuse_form=kwargs.get("recuse_form")
             or (RecuseForm() if assignment.state == Assignment.State.ASSIGNED else None),

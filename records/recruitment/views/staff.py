@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import DeleteView, InspectView
@@ -17,12 +18,12 @@ from records import screens
 from records.exports import table_response
 from records.permissions import group_required
 from records.screens import AdminScreen
-from records.statemachine import TransitionNotAllowed
+from records.statemachine import TransitionNotAllowed, confirmed_warnings
 
 from .. import services
 from ..forms import CancelInterviewForm, MoveForm, ReportFilterForm, ScheduleForm, SlotsForm, default_first_start
-from ..models import Interview, InterviewRound, JobApplication, Status
-from ..pipeline import PIPELINE
+from ..models import Interview, InterviewRound, JobApplication, Outcome, Status
+from ..pipeline import CAUTIONS, PIPELINE
 from ..roles import HR_STAFF
 
 hr_only = group_required(HR_STAFF)
@@ -33,17 +34,34 @@ ACTIONS = {
     "evaluation_recorded": _("Evaluation recorded"),
     "evaluation_updated": _("Evaluation updated"),
     "anonymised": _("Personal information deleted (retention period over)"),
+    "outcome_withdrawn": _("Held offer or rejection withdrawn (nothing was sent)"),
+    "outcome_discarded": _("Held offer or rejection dropped (the application was closed)"),
+}
+HELD = {
+    ("outcome_held", Outcome.Kind.OFFER): _("Offer held (not sent yet)"),
+    ("outcome_held", Outcome.Kind.REJECTION): _("Rejection held (not sent yet)"),
+    ("outcome_changed", Outcome.Kind.OFFER): _("Changed to an offer, held (not sent yet)"),
+    ("outcome_changed", Outcome.Kind.REJECTION): _("Changed to a rejection, held (not sent yet)"),
 }
 
 
 def describe(entry):
-    label = ACTIONS.get(entry.action)
-    if label and entry.action.startswith("interview_") and entry.data.get("starts_at"):
-        starts = timezone.localtime(datetime.datetime.fromisoformat(entry.data["starts_at"]))
-        return f"{label}: {starts:%Y-%m-%d %H:%M}"
-    if label and entry.action.startswith("evaluation_"):
-        return f"{label}: {entry.data.get('score')}"
-    return label or ""
+    """What happened, in words, with the warnings staff confirmed; "" where the shared table words it."""
+    data = entry.data or {}
+    label = ACTIONS.get(entry.action) or HELD.get((entry.action, data.get("kind")))
+    if label and entry.action.startswith("interview_") and data.get("starts_at"):
+        starts = timezone.localtime(datetime.datetime.fromisoformat(data["starts_at"]))
+        label = f"{label}: {starts:%Y-%m-%d %H:%M}"
+    elif label and entry.action.startswith("evaluation_"):
+        label = f"{label}: {data.get('score')}"
+    elif entry.action == "moved":
+        label = f"{PIPELINE.label(entry.from_state)} → {PIPELINE.label(entry.to_state)}"
+        if data.get("outcome"):
+            label = _("%(move)s (emailed to the candidate)") % {"move": label}
+    lines = confirmed_warnings(data, CAUTIONS)
+    if not lines:
+        return label or ""
+    return format_html("{}{}", label or entry.action, format_html_join("", "<br>{}", ((line,) for line in lines)))
 
 
 def file_links(*pairs):
@@ -85,17 +103,13 @@ class ApplicationInspectView(InspectView):
             ),
             history=screens.history_rows(application, PIPELINE, describe),
             move_form=MoveForm(transitions=transitions) if transitions else None,
+            held=services.held(application),
+            send_url=reverse("recruitment_outcomes:index") + f"?application={application.pk}",
             interviews=interviews,
             schedule_form=schedule_form,
             cancel_form=CancelInterviewForm(),
         )
         return context
-
-
-@hr_only
-def application_move(request, pk):
-    application = get_object_or_404(JobApplication, pk=pk)
-    return screens.move_record(request, application, PIPELINE, services.move, _inspect_url(application))
 
 
 @hr_only
@@ -143,6 +157,18 @@ class BulkMoveView(screens.BulkMoveView):
     machine = PIPELINE
     move_records = staticmethod(services.bulk_move)
     index_url_name = "recruitment_application:index"
+
+    def done_message(self, target, moved, skipped):
+        if target == Status.REJECTED:
+            return _("%(held)s rejection(s) held, %(skipped)s left as they were.") % {"held": moved, "skipped": skipped}
+        return super().done_message(target, moved, skipped)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["note"] = _(
+            "A rejection is held, not sent: you check the held rejections on “Offers and rejections” and send them."
+        )
+        return context
 
 
 @method_decorator(hr_only, name="dispatch")
