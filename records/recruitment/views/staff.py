@@ -125,7 +125,9 @@ def application_schedule(request, pk):
             messages.error(request, str(error))
         else:
             messages.success(
-                request, _("Interview scheduled for %(slot)s; the invitation is on its way.") % {"slot": interview.slot}
+                request,
+                _("Interview scheduled for %(reference)s: %(slot)s (Beijing time); the invitation is on its way.")
+                % {"reference": application.reference, "slot": interview.slot},
             )
     else:
         messages.error(request, _("This time slot is no longer free. Please choose another one."))
@@ -144,7 +146,11 @@ def interview_cancel(request, pk):
         except TransitionNotAllowed as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Interview cancelled; the slot is free again."))
+            messages.success(
+                request,
+                _("Interview of %(reference)s cancelled; the slot is free again.")
+                % {"reference": interview.application.reference},
+            )
     else:
         messages.error(request, _("Please give a reason for this move."))
     return redirect(_inspect_url(interview.application))
@@ -221,7 +227,10 @@ def round_add_slots(request, pk):
         except (TransitionNotAllowed, PermissionDenied) as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("%(count)s slot(s) added.") % {"count": len(created)})
+            if created:
+                messages.success(request, _("%(count)s slot(s) added.") % {"count": len(created)})
+            else:
+                messages.warning(request, _("No slot added: the round has slots at those times already."))
     else:
         for errors in form.errors.values():
             for error in errors:
