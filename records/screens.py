@@ -20,6 +20,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -86,7 +87,7 @@ def move_record(request, obj, machine, move, back_url):
         return response
     form = MoveForm(request.POST, transitions=machine.available(obj, request.user))
     if not form.is_valid():
-        messages.error(request, _("This move is not available for this record."))
+        messages.error(request, gettext("This move is not available for this record."))
         return redirect(back_url)
     try:
         move(obj, form.cleaned_data["target"], request.user, form.cleaned_data["reason"])
@@ -206,7 +207,7 @@ class BulkMoveView(AdminScreen, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, self.done_message(form.cleaned_data["target"], moved, skipped))
         for note in notes[0] if notes else ():
-            messages.warning(request, note)
+            messages.warning(request, str(note))  # in the staff member's language, now (not when stored)
         return redirect(self.get_context_data()["back_url"])
 
     def done_message(self, target, moved, skipped):

@@ -380,6 +380,8 @@ class ReviewForm(forms.Form):
                 help_text=_("%(description)s Score from 0 to %(max)s.")
                 % {"description": criterion.description, "max": criterion.max_score},
             )
+        # What the reviewer scores comes first, then the comments and the declaration.
+        self.order_fields([f"score_{criterion.pk}" for criterion in self.criteria] + ["comments", "no_conflict"])
 
     def scores(self):
         return {criterion.pk: self.cleaned_data[f"score_{criterion.pk}"] for criterion in self.criteria}

@@ -67,7 +67,7 @@ def describe(entry, machine):
         what = ngettext("%(counter)s reviewer assigned", "%(counter)s reviewers assigned", count) % {"counter": count}
         names = reviewer_names(data.get("reviewers"))
         if names:
-            what = f"{what}: {names}"
+            what = gettext("%(what)s: %(names)s") % {"what": what, "names": names}
     elif entry.action == "disbursed":
         what = gettext("Disbursed CNY %(amount)s on %(date)s") % {
             "amount": data.get("amount"),

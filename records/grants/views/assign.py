@@ -10,8 +10,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from records.permissions import group_required
@@ -121,7 +121,7 @@ def application_assign(request, pk):
     application = get_object_or_404(Application.objects.select_related("call", "category", "institution"), pk=pk)
     form = AssignForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Enter how many reviewers to add, from 1 to 10."))
+        messages.error(request, gettext("Enter how many reviewers to add, from 1 to 10."))
         return redirect(_inspect_url(application))
     try:
         created = services.assign_reviewers(application, request.user, count=form.cleaned_data["count"])
@@ -140,7 +140,7 @@ def application_assign(request, pk):
                     % {"found": len(created), "asked": form.cleaned_data["count"]},
                 )
         else:
-            messages.warning(request, _("No reviewer without a conflict of interest is available."))
+            messages.warning(request, gettext("No reviewer without a conflict of interest is available."))
     return redirect(_inspect_url(application))
 
 
@@ -170,5 +170,5 @@ def assignment_recuse(request, pk):
                     % {"recused": assignment.reviewer.name},
                 )
     else:
-        messages.error(request, _("Please describe the conflict of interest."))
+        messages.error(request, gettext("Please describe the conflict of interest."))
     return redirect(_inspect_url(assignment.application))

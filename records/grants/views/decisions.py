@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -46,7 +47,9 @@ def decision_message(decision, changed):
             if changed
             else _("Decision on %(reference)s recorded: do not fund.")
         )
-    return str(text % values) + " " + str(_("It is held: nobody is told until the call's decisions are released."))
+    note = _("It is held: nobody is told until the call's decisions are released.")
+    # Two sentences: a space between them in English, none in Chinese.
+    return _("%(done)s %(note)s") % {"done": text % values, "note": note}
 
 
 @office_only
@@ -170,7 +173,7 @@ class ReleaseView(CallScreen):
     def post(self, request, *args, **kwargs):
         form = ReleaseForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Tick the box to confirm that you have checked the decisions."))
+            messages.error(request, gettext("Tick the box to confirm that you have checked the decisions."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
             release = services.release_decisions(self.call, request.user, fingerprint=form.cleaned_data["fingerprint"])
@@ -198,7 +201,7 @@ class ReleaseView(CallScreen):
         """A second click, or a colleague who released first: say so, send nothing."""
         last = DecisionRelease.objects.filter(call=self.call).select_related("released_by").first()
         if last is None:
-            messages.warning(request, _("No decision of this call is waiting to be released."))
+            messages.warning(request, gettext("No decision of this call is waiting to be released."))
         else:
             messages.warning(
                 request,

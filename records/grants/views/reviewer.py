@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -129,7 +130,8 @@ class MyReviewView(AdminScreen, TemplateView):
             except TransitionNotAllowed as error:
                 messages.error(request, str(error))
                 return redirect(reverse("grants_my_review", args=[assignment.pk]))
-            messages.success(request, _("Your recusal is recorded. Thank you; another reviewer will be assigned."))
+            done = gettext("Your recusal is recorded. Thank you; another reviewer will be assigned.")
+            messages.success(request, done)
             return redirect(reverse("grants_my_reviews"))
         criteria = list(assignment.application.call.criteria.all())
         form = ReviewForm(request.POST, criteria=criteria)
@@ -140,5 +142,5 @@ class MyReviewView(AdminScreen, TemplateView):
         except TransitionNotAllowed as error:
             messages.error(request, str(error))
             return redirect(reverse("grants_my_review", args=[assignment.pk]))
-        messages.success(request, _("Your review is submitted. Thank you."))
+        messages.success(request, gettext("Your review is submitted. Thank you."))
         return redirect(reverse("grants_my_reviews"))

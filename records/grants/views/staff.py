@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import InspectView
@@ -109,14 +110,14 @@ def application_move(request, pk):
     )
     target = request.POST.get("target", "")
     if target not in transitions:
-        messages.error(request, _("This move is not available for this application."))
+        messages.error(request, gettext("This move is not available for this application."))
         return redirect(_inspect_url(application))
     transition = transitions[target]
     if not form.is_valid():
         if confirming:
             cautions = APPLICATION_PIPELINE.cautions_for(transition, application)
             return _confirmation(request, application, transition, cautions, form)
-        messages.error(request, _("This move is not available for this application."))
+        messages.error(request, gettext("This move is not available for this application."))
         return redirect(_inspect_url(application))
     try:
         services.move(application, target, request.user, form.cleaned_data["reason"], confirmed=confirming)
@@ -175,7 +176,7 @@ def application_disburse(request, pk):
                 },
             )
     else:
-        messages.error(request, _("Please enter the amount and the date of payment."))
+        messages.error(request, gettext("Please enter the amount and the date of payment."))
     return redirect(_inspect_url(application))
 
 
@@ -218,7 +219,7 @@ def institution_decide(request, pk):
             )
             messages.success(request, done % {"name": institution.name})
     else:
-        messages.error(request, _("Choose approve or reject."))
+        messages.error(request, gettext("Choose approve or reject."))
     return redirect(reverse("grants_institution:inspect", args=[institution.pk]))
 
 

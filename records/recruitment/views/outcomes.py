@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -39,7 +40,9 @@ def held_message(outcome, changed):
         text = _("Offer to %(reference)s changed and held.") if changed else _("Offer to %(reference)s held.")
     else:
         text = _("Rejection of %(reference)s changed and held.") if changed else _("Rejection of %(reference)s held.")
-    return str(text % values) + " " + str(_("Nothing is sent until you check it and send it."))
+    note = _("Nothing is sent until you check it and send it.")
+    # Two sentences: a space between them in English, none in Chinese.
+    return _("%(done)s %(note)s") % {"done": text % values, "note": note}
 
 
 @hr_only
@@ -55,7 +58,7 @@ def application_move(request, pk):
     confirming = request.POST.get("step") == "confirm"
     transitions = PIPELINE.available(application, request.user)
     if not any(t.target == target for t in transitions):
-        messages.error(request, _("This move is not available for this record."))
+        messages.error(request, gettext("This move is not available for this record."))
         return redirect(_inspect_url(application))
     transition = PIPELINE.find(application.status, target)
     form = ConfirmMoveForm(request.POST) if confirming else MoveForm(request.POST, transitions=transitions)
@@ -63,7 +66,7 @@ def application_move(request, pk):
         if confirming:
             cautions = PIPELINE.cautions_for(transition, application)
             return _confirmation(request, application, transition, cautions, form)
-        messages.error(request, _("This move is not available for this record."))
+        messages.error(request, gettext("This move is not available for this record."))
         return redirect(_inspect_url(application))
     changed = services.held(application) is not None
     try:
@@ -142,7 +145,7 @@ class OutcomesView(AdminScreen, TemplateView):
     def post(self, request, *args, **kwargs):
         form = SendOutcomesForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Tick the box to confirm that you have checked what will be sent."))
+            messages.error(request, gettext("Tick the box to confirm that you have checked what will be sent."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         back = send_url(self.application)
         try:
@@ -151,7 +154,8 @@ class OutcomesView(AdminScreen, TemplateView):
             )
         except TransitionNotAllowed as error:
             if error.code == "nothing":
-                messages.warning(request, _("These offers and rejections were sent already; nothing more was sent."))
+                already = gettext("These offers and rejections were sent already; nothing more was sent.")
+                messages.warning(request, already)
             else:
                 messages.error(request, str(error))
             return redirect(back)

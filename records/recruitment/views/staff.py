@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import DeleteView, InspectView
@@ -51,9 +52,9 @@ def describe(entry):
     label = ACTIONS.get(entry.action) or HELD.get((entry.action, data.get("kind")))
     if label and entry.action.startswith("interview_") and data.get("starts_at"):
         starts = timezone.localtime(datetime.datetime.fromisoformat(data["starts_at"]))
-        label = f"{label}: {starts:%Y-%m-%d %H:%M}"
+        label = _("%(label)s: %(value)s") % {"label": label, "value": f"{starts:%Y-%m-%d %H:%M}"}
     elif label and entry.action.startswith("evaluation_"):
-        label = f"{label}: {data.get('score')}"
+        label = _("%(label)s: %(value)s") % {"label": label, "value": data.get("score")}
     elif entry.action == "moved":
         label = f"{PIPELINE.label(entry.from_state)} → {PIPELINE.label(entry.to_state)}"
         if data.get("outcome"):
@@ -130,7 +131,7 @@ def application_schedule(request, pk):
                 % {"reference": application.reference, "slot": interview.slot},
             )
     else:
-        messages.error(request, _("This time slot is no longer free. Please choose another one."))
+        messages.error(request, gettext("This time slot is no longer free. Please choose another one."))
     return redirect(_inspect_url(application))
 
 
@@ -152,7 +153,7 @@ def interview_cancel(request, pk):
                 % {"reference": interview.application.reference},
             )
     else:
-        messages.error(request, _("Please give a reason for this move."))
+        messages.error(request, gettext("Please give a reason for this move."))
     return redirect(_inspect_url(interview.application))
 
 
@@ -202,7 +203,7 @@ class RoundDeleteView(DeleteView):
 
     def form_valid(self, form):
         if self.object.interviews.exists():
-            messages.error(self.request, _("A round with scheduled interviews cannot be deleted."))
+            messages.error(self.request, gettext("A round with scheduled interviews cannot be deleted."))
             return redirect(reverse("recruitment_round:inspect", args=[self.object.pk]))
         return super().form_valid(form)
 
@@ -230,7 +231,7 @@ def round_add_slots(request, pk):
             if created:
                 messages.success(request, _("%(count)s slot(s) added.") % {"count": len(created)})
             else:
-                messages.warning(request, _("No slot added: the round has slots at those times already."))
+                messages.warning(request, gettext("No slot added: the round has slots at those times already."))
     else:
         for errors in form.errors.values():
             for error in errors:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.messages import get_messages
 from django.core import mail
+from wagtail.users.models import UserProfile
 
 from records import audit
 from records.grants import services
@@ -26,6 +27,9 @@ def call():
 @pytest.fixture
 def officer(client):
     account = f.office_user("officer")
+    profile = UserProfile.get_for_user(account)
+    profile.preferred_language = "en"  # the messages are checked in English
+    profile.save()
     client.force_login(account)
     return account
 

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from records.files import store_upload
@@ -173,9 +174,10 @@ def test_only_reviewers_group_accounts_can_be_linked_to_a_reviewer(client, world
     assert Reviewer.objects.get(email="new.expert@example.org").user == free_reviewer
     # The model refuses it whatever form saves it.
     expert = Reviewer(name="x", institution_name="y", email="x@example.org", user=office)
-    with pytest.raises(Exception) as error:
-        expert.full_clean()
-    assert "Reviewers" in str(error.value)
+    with translation.override("en"):
+        with pytest.raises(Exception) as error:
+            expert.full_clean()
+        assert "Reviewers" in str(error.value)
 
 
 def test_the_assign_screen_and_its_message(client, world, django_capture_on_commit_callbacks):
