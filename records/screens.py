@@ -4,7 +4,9 @@
 its other actions), ``file_link`` describes a private file for a template, ``post_only`` answers
 anything but a POST with 405, ``MoveForm`` / ``BulkMoveForm`` offer a state machine's permitted moves,
 ``AdminScreen`` gives a staff screen its header (Home › its title, as Wagtail's own listings have),
-and ``BulkMoveView`` moves every record of a filtered list that can make the chosen move. The list
+``confirm_move_page`` asks for the confirmation and the reason of a move that comes with a warning
+(``records.statemachine.NeedsConfirmation``), and ``BulkMoveView`` moves every record of a filtered list that
+can make the chosen move. The list
 pieces of ``records.listing`` (``IntakeRecordPolicy``, ``PlainColumn``, ``PlainTitleColumn``) are
 re-exported here.
 """
@@ -18,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -93,7 +96,7 @@ def move_record(request, obj, machine, move, back_url):
         return response
     form = MoveForm(request.POST, transitions=machine.available(obj, request.user))
     if not form.is_valid():
-        messages.error(request, _("This move is not available for this record."))
+        messages.error(request, gettext("This move is not available for this record."))
         return redirect(back_url)
     try:
         move(obj, form.cleaned_data["target"], request.user, form.cleaned_data["reason"])
@@ -125,6 +128,43 @@ class AdminScreen(WagtailAdminTemplateMixin):
         return self.breadcrumbs_items + [
             {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}
         ]
+
+
+class ConfirmMoveForm(forms.Form):
+    """A move that comes with warnings, made again: the staff member ticks that they go ahead, and says why."""
+
+    target = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    reason = forms.CharField(
+        label=_("Why do you go ahead?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the record's history with the warning."),
+    )
+    confirmed = forms.BooleanField(label=_("I have read the warning and go ahead."))
+
+
+class ConfirmMoveScreen(AdminScreen, TemplateView):
+    template_name = "records/admin/confirm_move.html"
+    page_title = _("Please confirm")
+    header_icon = "warning"
+
+
+def confirm_move_page(request, *, record, action, cautions, action_url, back_url, form=None, hidden=None):
+    """The screen that shows the ``cautions`` of ``action`` (a label such as "Send to panel review") on ``record``
+    and posts a ``ConfirmMoveForm`` (with ``hidden`` extra fields) to ``action_url``; Cancel goes to ``back_url``."""
+    view = ConfirmMoveScreen()
+    view.setup(request)
+    return view.render_to_response(
+        view.get_context_data(
+            record=record,
+            action=action,
+            cautions=cautions,
+            action_url=action_url,
+            back_url=back_url,
+            form=form,
+            hidden=hidden or {},
+        )
+    )
 
 
 class BulkMoveView(AdminScreen, TemplateView):
@@ -168,14 +208,18 @@ class BulkMoveView(AdminScreen, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
-            moved, skipped = self.move_records(
+            moved, skipped, *notes = self.move_records(
                 self.queryset, form.cleaned_data["target"], request.user, form.cleaned_data["reason"]
             )
         except (TransitionNotAllowed, PermissionDenied) as error:
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(form=form))
-        messages.success(
-            request,
-            _("%(moved)s application(s) moved, %(skipped)s left as they were.") % {"moved": moved, "skipped": skipped},
-        )
+        messages.success(request, self.done_message(form.cleaned_data["target"], moved, skipped))
+        for note in notes[0] if notes else ():
+            messages.warning(request, str(note))  # in the staff member's language, now (not when stored)
         return redirect(self.get_context_data()["back_url"])
+
+    def done_message(self, target, moved, skipped):
+        """What the bulk move did, in words (``move_records`` may add notes of its own: a third item, a list)."""
+        counts = {"moved": moved, "skipped": skipped}
+        return _("%(moved)s application(s) moved, %(skipped)s left as they were.") % counts

@@ -1,9 +1,13 @@
 """Explicit state machines for records: only listed moves, only by permitted actors, each one logged.
 
 A ``StateMachine`` lists ``Transition``s (from which states, to which state, who may make the move,
-whether a reason is required, an optional guard). ``move()`` locks the record's row, checks the
-move against the state stored in the database (not a stale copy), updates the state and writes an
-audit entry with who, when and why, all in one transaction.
+whether a reason is required, an optional guard, optional cautions). ``move()`` locks the record's row,
+checks the move against the state stored in the database (not a stale copy), updates the state and writes
+an audit entry with who, when and why, all in one transaction.
+
+A guard refuses a move outright; a caution only warns (0 of 4 reviews are in, an offer before the
+interview): the move raises ``NeedsConfirmation`` until it is made again with ``confirmed=True`` and a
+reason, and the audit entry keeps what was overridden (``data["overridden"]``) and why.
 """
 
 from dataclasses import dataclass, field
@@ -33,6 +37,50 @@ class TransitionNotAllowed(Exception):
 
 
 @dataclass(frozen=True)
+class Caution:
+    """A warning about a move: ``template`` (a translatable text with ``%(name)s`` placeholders) and its ``params``.
+
+    The ``code`` and ``params`` are kept in the audit entry of a confirmed move, so that the history can word
+    the warning again in the reader's language.
+    """
+
+    code: str
+    template: object
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self):
+        return str(self.template) % self.params
+
+    def as_data(self):
+        return {"code": self.code, "params": self.params}
+
+
+def confirmed_warnings(data, templates):
+    """The warnings a staff member confirmed (``data["overridden"]`` of an audit entry), each worded again from
+    ``templates`` (code -> translatable text) in the reader's language: "Confirmed despite a warning: ..."."""
+    lines = []
+    for caution in (data or {}).get("overridden") or ():
+        template = templates.get(caution.get("code"))
+        if template is None:
+            continue
+        try:
+            text = str(template) % (caution.get("params") or {})
+        except (KeyError, TypeError, ValueError):
+            text = str(template)
+        lines.append(_("Confirmed despite a warning: %(warning)s") % {"warning": text})
+    return lines
+
+
+class NeedsConfirmation(TransitionNotAllowed):
+    """The move is allowed but comes with ``cautions``: make it again with ``confirmed=True`` and a reason."""
+
+    def __init__(self, cautions):
+        self.cautions = list(cautions)
+        super().__init__(" ".join(caution.message for caution in self.cautions), code="confirm")
+
+
+@dataclass(frozen=True)
 class Transition:
     name: str
     sources: tuple
@@ -41,6 +89,7 @@ class Transition:
     actors: tuple = ()  # group names, or APPLICANT / SYSTEM for moves made without a staff user
     reason_required: bool = False
     guard: object = None  # callable(obj) -> error message or None
+    cautions: object = None  # callable(obj) -> list of Caution: the move needs a confirmation and a reason
     bulk: bool = False  # may be applied to many records at once from a list
     stamps: tuple = field(default=())  # names of datetime fields set to now on this move
 
@@ -91,6 +140,10 @@ class StateMachine:
     def targets_from(self, state):
         return [t.target for t in self.transitions if state in t.sources]
 
+    def cautions_for(self, transition, obj):
+        """The cautions of making ``transition`` from ``obj`` as it is now (an empty list when none)."""
+        return list(transition.cautions(obj)) if transition.cautions is not None else []
+
     def bulk_transitions(self, user):
         """The moves marked for bulk use that ``user`` may make."""
         return [t for t in self.transitions if t.bulk and self.user_may(t, user)]
@@ -99,7 +152,8 @@ class StateMachine:
         """Move each record of ``queryset`` that can make a bulk move to ``target``; return ``(moved, skipped)``.
 
         Each record is moved (and logged) on its own by ``move(obj, target, user, reason)`` (default: ``self.move``),
-        so an app can send its emails; a record the move is not allowed for is skipped.
+        so an app can send its emails; a record the move is not allowed for is skipped, and so is one whose move
+        needs a confirmation (``NeedsConfirmation``): that is given one record at a time, never for a whole list.
         """
         transitions = [t for t in self.transitions if t.target == target and t.bulk]
         if not transitions:
@@ -121,12 +175,15 @@ class StateMachine:
                 moved += 1
         return moved, skipped
 
-    def move(self, obj, target, *, user=None, actor=None, reason="", data=None, extra_updates=None, at=None):
+    def move(
+        self, obj, target, *, user=None, actor=None, reason="", data=None, extra_updates=None, at=None, confirmed=False
+    ):
         """Move ``obj`` to ``target``; return the ``Transition`` made.
 
         ``user`` is the staff member making the move; ``actor`` (``APPLICANT`` or ``SYSTEM``) is used for
         moves made without one. Raises ``TransitionNotAllowed`` for a move not allowed from the current
         state (or a missing reason or a failed guard) and ``PermissionDenied`` for an actor not permitted.
+        A move with cautions raises ``NeedsConfirmation`` unless ``confirmed`` (and then needs a reason).
         """
         model = type(obj)
         reason = (reason or "").strip()
@@ -161,6 +218,16 @@ class StateMachine:
                 problem = transition.guard(obj)
                 if problem:
                     raise TransitionNotAllowed(problem, code="guard")
+            cautions = self.cautions_for(transition, obj)
+            if cautions and not confirmed:
+                raise NeedsConfirmation(cautions)
+            if cautions and not reason:
+                raise TransitionNotAllowed(
+                    _("Please give the reason for going ahead despite the warning."), code="reason_required"
+                )
+            data = dict(data or {})
+            if cautions:
+                data["overridden"] = [caution.as_data() for caution in cautions]
             now = at or timezone.now()
             updates = {self.field_name: target, **(extra_updates or {})}
             for stamp in transition.stamps:

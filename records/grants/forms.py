@@ -8,16 +8,20 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from records.intake import IntakeForm
 from records.screens import BulkMoveForm, MoveForm  # noqa: F401  (shared by every records app)
 from records.uploads import PDF, XLSX, CheckedFileField
 from records.validators import no_control_characters, phone_number, plain_name
 
-from .models import ApplicationType, Category, Institution, InstitutionStatus, PanelMeeting
+from .models import ApplicationType, Category, ExpertiseField, Institution, InstitutionStatus, PanelMeeting, Reviewer
 from .models.institutions import normalize_credit_code, validate_credit_code
+from .roles import reviewer_accounts
 from .services.intake import APPLICATION_KIND, INSTITUTION_KIND, MAX_TEAM
 
 _TEAM_SPLIT = re.compile(r"\s*[|｜\t]\s*")
@@ -250,9 +254,26 @@ class InstitutionDecisionForm(forms.Form):
     )
 
 
+def contradiction_message(amount):
+    return _(
+        "“Do not fund” was chosen, but an award of CNY %(amount)s is filled in. A decision not to fund carries no "
+        "award: clear the award, or choose “Fund”."
+    ) % {"amount": f"{amount:,.2f}"}
+
+
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=[("fund", _("Fund")), ("not_fund", _("Do not fund"))])
-    award_amount = forms.DecimalField(label=_("Award (CNY)"), max_digits=12, decimal_places=2, required=False)
+    """The panel's decision on one application; it is held (pending) until the call's decisions are released."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("", "—"), ("fund", _("Fund")), ("not_fund", _("Do not fund"))]
+    )
+    award_amount = forms.DecimalField(
+        label=_("Award (CNY)"),
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        help_text=_("Only with “Fund”; at most the requested budget."),
+    )
     meeting = forms.ModelChoiceField(label=_("Panel meeting"), queryset=PanelMeeting.objects.none(), required=False)
     override = forms.BooleanField(label=_("Go over the call's budget (explicit override)"), required=False)
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -262,11 +283,39 @@ class DecisionForm(forms.Form):
         if call is not None:
             self.fields["meeting"].queryset = call.panel_meetings.all()
 
+    @classmethod
+    def for_decision(cls, decision, call):
+        """The form filled in with a pending ``decision`` (to change it), or empty."""
+        if decision is None:
+            return cls(call=call)
+        initial = {
+            "decision": "fund" if decision.funded else "not_fund",
+            "award_amount": decision.award_amount,
+            "meeting": decision.meeting_id,
+            "override": decision.budget_override,
+            "reason": decision.reason,
+        }
+        return cls(call=call, initial=initial)
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == "fund" and not cleaned.get("award_amount"):
+        amount = cleaned.get("award_amount")
+        if cleaned.get("decision") == "fund" and not amount:
             self.add_error("award_amount", _("Enter the award amount."))
+        if cleaned.get("decision") == "not_fund" and amount is not None:
+            self.add_error("award_amount", contradiction_message(amount))
         return cleaned
+
+
+class WithdrawDecisionForm(forms.Form):
+    reason = forms.CharField(label=_("Why is the decision withdrawn?"), required=False, max_length=1000)
+
+
+class ReleaseForm(forms.Form):
+    """The confirmation of a release: exactly the pending decisions shown (their fingerprint), ticked."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    confirm = forms.BooleanField(label=_("I have checked these decisions: release them and email every applicant."))
 
 
 class DisbursementForm(forms.Form):
@@ -277,6 +326,33 @@ class DisbursementForm(forms.Form):
 
 class AssignForm(forms.Form):
     count = forms.IntegerField(label=_("Number of reviewers to add"), min_value=1, max_value=10, initial=3)
+
+
+class _ReviewerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class PickReviewersForm(forms.Form):
+    """Reviewers picked by hand (from the suggestions or a search of the expert pool) for one application."""
+
+    reviewers = _ReviewerChoiceField(
+        label=_("Reviewers"),
+        queryset=Reviewer.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one reviewer to assign.")},
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = Reviewer.objects.filter(active=True).exclude(
+            pk__in=application.assignments.values("reviewer_id")
+        )
+
+
+class ReviewerSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name, institution or email"), required=False, max_length=100)
+    field = forms.ModelChoiceField(label=_("Field of expertise"), queryset=ExpertiseField.objects.all(), required=False)
 
 
 class RecuseForm(forms.Form):
@@ -304,6 +380,44 @@ class ReviewForm(forms.Form):
                 help_text=_("%(description)s Score from 0 to %(max)s.")
                 % {"description": criterion.description, "max": criterion.max_score},
             )
+        # What the reviewer scores comes first, then the comments and the declaration.
+        self.order_fields([f"score_{criterion.pk}" for criterion in self.criteria] + ["comments", "no_conflict"])
 
     def scores(self):
         return {criterion.pk: self.cleaned_data[f"score_{criterion.pk}"] for criterion in self.criteria}
+
+
+class _AccountChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        full_name = obj.get_full_name()
+        return f"{full_name} ({obj.get_username()})" if full_name else obj.get_username()
+
+
+class ReviewerForm(WagtailAdminModelForm):
+    """The admin form of an expert of the pool: the account is chosen only among active members of the
+    "Reviewers" group not linked to another expert (``Reviewer.clean`` refuses any other); the language of the
+    reviewer's emails is one of the site's languages."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "user" in self.fields:
+            field = self.fields["user"]
+            linked = Q(grants_reviewer__isnull=True)
+            if self.instance.pk:
+                linked |= Q(grants_reviewer=self.instance.pk)
+            self.fields["user"] = _AccountChoiceField(
+                queryset=reviewer_accounts().filter(linked).order_by("username"),
+                required=False,
+                label=field.label,
+                help_text=_(
+                    "Only active accounts in the “Reviewers” group that no other expert uses are listed. Add the "
+                    "account to that group first (Settings → Users)."
+                ),
+            )
+        if "language" in self.fields:
+            field = self.fields["language"]
+            self.fields["language"] = forms.ChoiceField(
+                choices=settings.LANGUAGES,
+                label=field.label,
+                help_text=_("The language of the emails the reviewer receives."),
+            )

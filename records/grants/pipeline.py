@@ -6,9 +6,9 @@ submitted -> formal review -> accepted | rejected at formal review -> peer revie
 
 from django.utils.translation import gettext_lazy as _
 
-from records.statemachine import APPLICANT, StateMachine, Transition
+from records.statemachine import APPLICANT, Caution, StateMachine, Transition
 
-from .models import InstitutionStatus, Status
+from .models import Assignment, InstitutionStatus, Status
 from .roles import GRANTS_OFFICE
 
 OPEN_STATES = (Status.SUBMITTED, Status.FORMAL_REVIEW, Status.ACCEPTED, Status.PEER_REVIEW, Status.PANEL_REVIEW)
@@ -20,6 +20,25 @@ def _needs_award(application):
     if application.award_amount is None:
         return _("Record the award amount with a panel decision to fund an application.")
     return None
+
+
+DECISION_STATES = (Status.FUNDED, Status.NOT_FUNDED)
+
+CAUTIONS = {
+    "missing_reviews": _(
+        "%(done)s of %(expected)s reviews are in: the panel would see this application without all its reviews."
+    ),
+}
+
+
+def _reviews_missing(application):
+    """A caution when the panel would get the application before its reviews are in (0 of 4 done)."""
+    states = list(application.assignments.exclude(state=Assignment.State.RECUSED).values_list("state", flat=True))
+    done = sum(1 for state in states if state == Assignment.State.SUBMITTED)
+    expected = max(len(states), application.call.reviewers_per_application)
+    if done >= expected:
+        return []
+    return [Caution("missing_reviews", CAUTIONS["missing_reviews"], {"done": done, "expected": expected})]
 
 
 APPLICATION_PIPELINE = StateMachine(
@@ -66,6 +85,7 @@ APPLICATION_PIPELINE = StateMachine(
             _("Send to panel review"),
             actors=(GRANTS_OFFICE,),
             bulk=True,
+            cautions=_reviews_missing,
         ),
         Transition(
             "fund",

@@ -58,3 +58,10 @@ def is_grants_staff(user):
 
 def is_reviewer(user):
     return in_group(user, REVIEWERS) and hasattr(user, "grants_reviewer")
+
+
+def reviewer_accounts():
+    """The accounts that may be linked to a reviewer of the expert pool: active members of "Reviewers"."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, groups__name=REVIEWERS).distinct()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -30,6 +31,7 @@ from records.listing import (
 )
 from records.permissions import in_group
 
+from .forms import ReviewerForm
 from .models import (
     Application,
     ApplicationType,
@@ -44,6 +46,8 @@ from .models import (
     Status,
 )
 from .roles import REVIEWERS
+from .views import assign as assign_views
+from .views import decisions as decision_views
 from .views import reviewer as reviewer_views
 from .views import staff as staff_views
 
@@ -207,10 +211,12 @@ class ApplicationViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             bulk_move_path(self, staff_views.BulkMoveView),
             path("move/<int:pk>/", staff_views.application_move, name="move"),
-            path("assign/<int:pk>/", staff_views.application_assign, name="assign"),
-            path("decide/<int:pk>/", staff_views.application_decide, name="decide"),
+            path("assign/<int:pk>/", assign_views.application_assign, name="assign"),
+            path("reviewers/<int:pk>/", assign_views.AssignReviewersView.as_view(), name="reviewers"),
+            path("decide/<int:pk>/", decision_views.application_decide, name="decide"),
+            path("withdraw-decision/<int:pk>/", decision_views.decision_withdraw, name="withdraw_decision"),
             path("disburse/<int:pk>/", staff_views.application_disburse, name="disburse"),
-            path("recuse/<int:pk>/", staff_views.assignment_recuse, name="recuse"),
+            path("recuse/<int:pk>/", assign_views.assignment_recuse, name="recuse"),
         ]
 
 
@@ -298,7 +304,8 @@ class CallViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("dashboard/<int:pk>/", staff_views.CallDashboardView.as_view(), name="dashboard"),
-            path("panel/<int:pk>/", staff_views.PanelView.as_view(), name="panel"),
+            path("panel/<int:pk>/", decision_views.PanelView.as_view(), name="panel"),
+            path("release/<int:pk>/", decision_views.ReleaseView.as_view(), name="release"),
         ]
 
 
@@ -372,18 +379,24 @@ class ReviewerViewSet(ModelViewSet):
     add_to_reference_index = False
     copy_view_enabled = False
     index_view_class = ReviewerIndexView
-    form_fields = [
-        "name",
-        "title",
-        "institution_name",
-        "host_institution",
-        "email",
-        "phone",
-        "expertise",
-        "active",
-        "language",
-        "user",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "name",
+                "title",
+                "institution_name",
+                "host_institution",
+                "email",
+                "phone",
+                "expertise",
+                "active",
+                "language",
+                "user",
+            )
+        ],
+        base_form_class=ReviewerForm,
+    )
     list_display = ["name", "institution_name", "title", PlainColumn("active", label=_("Active"), sort_key="active")]
     list_filter = ["active", "expertise"]
     search_fields = ["name", "institution_name", "email"]

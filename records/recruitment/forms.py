@@ -61,6 +61,13 @@ class SlotsForm(forms.Form):
         return self.cleaned_data.get("gap_minutes") or 0
 
 
+class SendOutcomesForm(forms.Form):
+    """The confirmation of sending held offers and rejections: exactly those shown (their fingerprint), ticked."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    confirm = forms.BooleanField(label=_("I have checked these offers and rejections: send them to the candidates."))
+
+
 class EvaluationForm(forms.Form):
     score = forms.IntegerField(
         label=_("Score"), min_value=MIN_SCORE, max_value=MAX_SCORE, help_text=_("From 1 (weak) to 10 (outstanding).")

@@ -33,6 +33,7 @@ from records.listing import (
 from .forms import InterviewRoundForm
 from .models import Category, InterviewRound, JobApplication, Status
 from .roles import is_hr_staff
+from .views import outcomes as outcome_views
 from .views import panel as panel_views
 from .views import staff as staff_views
 
@@ -143,7 +144,8 @@ class ApplicationViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             bulk_move_path(self, staff_views.BulkMoveView),
-            path("move/<int:pk>/", staff_views.application_move, name="move"),
+            path("move/<int:pk>/", outcome_views.application_move, name="move"),
+            path("withdraw-outcome/<int:pk>/", outcome_views.outcome_withdraw, name="withdraw_outcome"),
             path("schedule/<int:pk>/", staff_views.application_schedule, name="schedule"),
             path("cancel-interview/<int:pk>/", staff_views.interview_cancel, name="cancel_interview"),
         ]
@@ -211,11 +213,27 @@ class ReportViewSet(ViewSet):
         return [path("", staff_views.ReportView.as_view(), name="index")]
 
 
+class OutcomesViewSet(ViewSet):
+    """Offers and rejections held, to check and send."""
+
+    name = "recruitment_outcomes"
+    url_prefix = "recruitment/outcomes"
+    icon = "mail"
+    menu_label = _("Offers and rejections")
+
+    @property
+    def menu_item_class(self):
+        return HRMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", outcome_views.OutcomesView.as_view(), name="index")]
+
+
 class RecruitmentViewSetGroup(ModelViewSetGroup):
     menu_label = _("Recruitment")
     menu_icon = "user"
     menu_order = 260
-    items = (ApplicationViewSet, RoundViewSet, ReportViewSet)
+    items = (ApplicationViewSet, OutcomesViewSet, RoundViewSet, ReportViewSet)
 
 
 @hooks.register("register_admin_viewset")

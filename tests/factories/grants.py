@@ -226,3 +226,12 @@ def make_reviewer(*fields, institution_name=None, host_institution=None, name=No
         reviewer.user = user(f"reviewer{n}", REVIEWERS)
         reviewer.save(update_fields=["user"])
     return reviewer
+
+
+def decide_and_release(application, user, *, funded=True, award_amount=None, **kwargs):
+    """Record the panel's decision on ``application`` and release its call's pending decisions at once."""
+    from records.grants import services
+
+    services.decide(application, funded=funded, user=user, award_amount=award_amount, **kwargs)
+    summary = services.release_summary(application.call)
+    return services.release_decisions(application.call, user, fingerprint=summary["fingerprint"])

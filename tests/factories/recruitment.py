@@ -144,3 +144,12 @@ def make_slots(interview_round, count=3, minutes=30, first=None):
         )
         for index in range(count)
     ]
+
+
+def hold_and_send(application, target, user, reason="", confirmed=True):
+    """Hold an offer or a rejection (``target``: Status.OFFER or Status.REJECTED) and send it at once."""
+    from records.recruitment.services import outcomes
+
+    outcomes.hold_outcome(application, outcomes.KINDS[target], user, reason, confirmed=confirmed)
+    summary = outcomes.send_summary(application)
+    return outcomes.send_outcomes(user, fingerprint=summary["fingerprint"], application=application)

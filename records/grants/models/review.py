@@ -1,6 +1,7 @@
 """Peer review: the expert pool, assignments of reviewers to applications, their reviews and scores."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,15 @@ class Reviewer(models.Model):
         self.name, self.institution_name = self.name.strip(), self.institution_name.strip()
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """Only an active account of the "Reviewers" group can be linked: no staff, editor or panel account."""
+        from ..roles import reviewer_accounts
+
+        if self.user_id is not None and not reviewer_accounts().filter(pk=self.user_id).exists():
+            raise ValidationError(
+                {"user": _("Only an active account in the “Reviewers” group can be linked to a reviewer.")}
+            )
 
 
 class Assignment(models.Model):

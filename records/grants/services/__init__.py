@@ -2,12 +2,20 @@
 
 Public pages call ``submit_application``, ``register_institution`` and ``lookup_status``; staff screens
 call ``move``, ``bulk_move``, ``decide_institution``, ``assign_reviewers``, ``recuse``, ``decide``,
-``record_disbursement`` and ``dashboard``; reviewers call ``record_review`` and ``recuse``.
+``withdraw_decision``, ``release_summary``, ``release_decisions``, ``record_disbursement`` and ``dashboard``;
+reviewers call ``record_review`` and ``recuse``.
 """
 
+from .decisions import (  # noqa: F401
+    decide,
+    pending_decisions,
+    release_decisions,
+    release_summary,
+    withdraw_decision,
+)
 from .errors import BudgetExceeded, ConflictOfInterest, GrantsError, SubmissionRefused  # noqa: F401
 from .intake import lookup_status, public_status, register_institution, submit_application  # noqa: F401
-from .panel import decide, ranking, record_disbursement  # noqa: F401
+from .panel import ranking, record_disbursement  # noqa: F401
 from .pipeline import (  # noqa: F401
     application_for_withdrawal,
     bulk_move,

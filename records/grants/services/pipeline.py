@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from records import audit
 from records.notifications import notify
-from records.statemachine import APPLICANT
+from records.statemachine import APPLICANT, NeedsConfirmation
 
 from ..models import Application, Institution, InstitutionStatus, Status
-from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION, OPEN_STATES
+from ..pipeline import APPLICATION_PIPELINE, DECISION_STATES, INSTITUTION_REGISTRATION, OPEN_STATES
 from .errors import GrantsError
 
 NOTIFY_ON = {Status.REJECTED_FORMAL: "grants/application_rejected_formal"}
@@ -47,14 +47,21 @@ def notify_outcome(application, template, reason=""):
     )
 
 
-def move(application, to_state, user, reason=""):
+def move(application, to_state, user, reason="", confirmed=False):
     """Move ``application`` to ``to_state`` for staff ``user``, logged with ``reason``.
 
-    Only moves of the pipeline from the current state, only by the grants office. Funding goes
-    through ``decide`` (it records the award). Returns the transition made.
+    Only moves of the pipeline from the current state, only by the grants office. A move with a caution
+    (to panel review with reviews missing) raises ``NeedsConfirmation`` unless ``confirmed`` with a reason.
+    Decisions (funded, not funded) are never made here: ``decide`` holds them until they are released.
+    Returns the transition made.
     """
+    if to_state in DECISION_STATES:
+        raise GrantsError(
+            _("Funding decisions are recorded in the panel decision and released with the call's decisions."),
+            code="decision",
+        )
     with transaction.atomic():
-        transition = APPLICATION_PIPELINE.move(application, to_state, user=user, reason=reason)
+        transition = APPLICATION_PIPELINE.move(application, to_state, user=user, reason=reason, confirmed=confirmed)
         template = NOTIFY_ON.get(to_state)
         if template:
             notify_outcome(application, template, reason)
@@ -62,11 +69,35 @@ def move(application, to_state, user, reason=""):
 
 
 def bulk_move(applications, to_state, user, reason=""):
-    """Move each of ``applications`` that can make the move to ``to_state``; return (moved, skipped) counts.
+    """Move each of ``applications`` that can make the move to ``to_state``; return ``(moved, skipped, notes)``.
 
-    Only transitions marked for bulk use; every record is moved and logged on its own.
+    Only transitions marked for bulk use; every record is moved and logged on its own. A move that needs a
+    confirmation (reviews missing) is never made for a whole list: those records are skipped, and ``notes``
+    names them.
     """
-    return APPLICATION_PIPELINE.bulk_move(applications.select_related("call"), to_state, user, reason=reason, move=move)
+    held_back = []
+
+    def one(application, target, actor, why):
+        try:
+            return move(application, target, actor, why)
+        except NeedsConfirmation:
+            held_back.append(application.reference)
+            raise
+
+    moved, skipped = APPLICATION_PIPELINE.bulk_move(
+        applications.select_related("call"), to_state, user, reason=reason, move=one
+    )
+    notes = []
+    if held_back:
+        shown = ", ".join(held_back[:20]) + (" …" if len(held_back) > 20 else "")
+        notes.append(
+            _(
+                "%(count)s left as they were because their move needs a confirmation (reviews missing): "
+                "%(references)s. Move them from their own pages."
+            )
+            % {"count": len(held_back), "references": shown}
+        )
+    return moved, skipped, notes
 
 
 def withdrawal_token(application):
@@ -119,11 +150,14 @@ def withdraw(application, *, reason, user=None, token=None):
         linked = application_for_withdrawal(token)
         if linked is None or linked.pk != application.pk:
             raise PermissionDenied
+    from .decisions import discard_pending
+
     with transaction.atomic():
         if user is not None:
             transition = APPLICATION_PIPELINE.move(application, Status.WITHDRAWN, user=user, reason=reason)
         else:
             transition = APPLICATION_PIPELINE.move(application, Status.WITHDRAWN, actor=APPLICANT, reason=reason)
+        discard_pending(application, user=user, actor_label="" if user is not None else APPLICANT)
         notify_outcome(application, "grants/application_withdrawn", reason)
     return transition
 

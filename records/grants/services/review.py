@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from records import audit
+from records.notifications import notify
 
 from ..models import Application, Assignment, Review, Reviewer, Score, Status
 from ..roles import is_grants_staff
@@ -43,6 +45,66 @@ def is_conflicted(reviewer, application):
     return Reviewer.objects.filter(pk=reviewer.pk).filter(conflict_filter(application)).exists()
 
 
+def conflict_reasons(reviewer, application):
+    """Why ``reviewer`` has a conflict of interest with ``application``, in words (empty: none).
+
+    The same rules as ``conflict_filter``, for showing staff why an expert cannot be picked.
+    """
+    institution = application.institution
+    host = institution.name.strip().lower()
+    name, works_at = reviewer.name.strip(), reviewer.institution_name.strip().lower()
+    reasons = []
+    if reviewer.host_institution_id == institution.pk or works_at == host:
+        reasons.append(_("works at the host institution"))
+    if reviewer.email.strip().lower() == application.pi_email.strip().lower():
+        reasons.append(_("is the principal investigator"))
+    for member in application.team.all():
+        member_institution = member.institution_name.strip().lower()
+        if name == member.name.strip() and (not member_institution or member_institution == works_at):
+            reasons.append(_("is a member of the team"))
+            break
+    return reasons
+
+
+def find_reviewers(application, query="", field=None, limit=25):
+    """Active experts of the pool matching ``query`` (name, institution or email) and ``field`` of expertise, not
+    yet assigned to ``application``: ``(reviewers, more)``. Each carries ``conflicts`` (reasons, in words) and
+    ``load`` (open reviews); conflicted experts are listed so that staff see why they cannot be picked."""
+    candidates = Reviewer.objects.filter(active=True).exclude(
+        pk__in=Assignment.objects.filter(application=application).values("reviewer_id")
+    )
+    query = (query or "").strip()
+    if query:
+        candidates = candidates.filter(
+            Q(name__icontains=query) | Q(institution_name__icontains=query) | Q(email__iexact=query)
+        )
+    if field is not None:
+        candidates = candidates.filter(expertise=field)
+    candidates = _with_load(candidates).prefetch_related("expertise").order_by("name", "pk")
+    found = list(candidates[: limit + 1])
+    conflicted = set(
+        Reviewer.objects.filter(pk__in=[r.pk for r in found])
+        .filter(conflict_filter(application))
+        .values_list("pk", flat=True)
+    )
+    for reviewer in found:
+        reviewer.conflicts = conflict_reasons(reviewer, application)
+        if reviewer.pk in conflicted and not reviewer.conflicts:
+            reviewer.conflicts = [_("has a conflict of interest")]
+    return found[:limit], len(found) > limit
+
+
+def _with_load(queryset):
+    open_load = (
+        Assignment.objects.filter(reviewer=OuterRef("pk"), state=Assignment.State.ASSIGNED)
+        .order_by()
+        .values("reviewer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(load=Coalesce(Subquery(open_load, output_field=IntegerField()), 0))
+
+
 def suggest_reviewers(application, count=None):
     """Up to ``count`` active reviewers for ``application``, best field match first, then least loaded.
 
@@ -54,13 +116,6 @@ def suggest_reviewers(application, count=None):
     if count <= 0:
         return []
     field_ids = list(application.category.expertise.values_list("pk", flat=True))
-    open_load = (
-        Assignment.objects.filter(reviewer=OuterRef("pk"), state=Assignment.State.ASSIGNED)
-        .order_by()
-        .values("reviewer")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     candidates = (
         Reviewer.objects.filter(active=True)
         .exclude(conflict_filter(application))
@@ -70,8 +125,7 @@ def suggest_reviewers(application, count=None):
         candidates = candidates.annotate(match=Count("expertise", filter=Q(expertise__in=field_ids), distinct=True))
     else:
         candidates = candidates.annotate(match=Value(0, output_field=IntegerField()))
-    candidates = candidates.annotate(load=Coalesce(Subquery(open_load, output_field=IntegerField()), 0))
-    return list(candidates.order_by("-match", "load", "pk")[:count])
+    return list(_with_load(candidates).order_by("-match", "load", "pk")[:count])
 
 
 def _check_assigner(user):
@@ -121,7 +175,29 @@ def assign_reviewers(application, user, reviewers=None, count=None, due_at=None)
                 user=user,
                 data={"assignments": [a.pk for a in assignments], "reviewers": [r.pk for r in reviewers]},
             )
+        for assignment in assignments:
+            notify_reviewer(assignment)
     return assignments
+
+
+REVIEW_ASSIGNED_TEMPLATE = "grants/review_assigned"
+
+
+def notify_reviewer(assignment):
+    """Email the reviewer of ``assignment``, in their language: what to review, by when, and the link to it."""
+    reviewer, application = assignment.reviewer, assignment.application
+    language = reviewer.language or "zh-hans"
+    with translation.override(language):
+        context = {
+            "reviewer_name": reviewer.name,
+            "reference": application.reference,
+            "title": application.title,
+            "call_title": str(application.call.title),
+            "due": timezone.localtime(assignment.due_at).strftime("%Y-%m-%d %H:%M") if assignment.due_at else "",
+            "review_path": reverse("grants_my_review", args=[assignment.pk]),
+            "has_account": reviewer.user_id is not None,
+        }
+    notify(reviewer.email, REVIEW_ASSIGNED_TEMPLATE, context, language=language, owner=assignment)
 
 
 def reassign(application, user=None, actor=audit.SYSTEM):
@@ -141,6 +217,7 @@ def reassign(application, user=None, actor=audit.SYSTEM):
         actor_label=actor,
         data={"assignment": assignment.pk, "reviewer": candidates[0].pk},
     )
+    notify_reviewer(assignment)
     return assignment
 
 

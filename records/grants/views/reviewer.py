@@ -10,12 +10,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from records.files import download_url
 from records.permissions import in_group
-from records.screens import AdminScreen
+from records.screens import AdminScreen, file_link
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
@@ -63,7 +64,11 @@ class MyReviewView(AdminScreen, TemplateView):
         assignment = (
             Assignment.objects.filter(pk=kwargs["pk"], reviewer=self.reviewer)
             .select_related(
-                "application__call", "application__category", "application__application_type", "application__proposal"
+                "application__call",
+                "application__category",
+                "application__application_type",
+                "application__proposal",
+                "application__budget_sheet",
             )
             .first()
         )
@@ -104,6 +109,7 @@ class MyReviewView(AdminScreen, TemplateView):
             team=list(application.team.all()),
             criteria=criteria,
             proposal_url=download_url(application.proposal) if application.proposal_id else None,
+            budget_sheet=file_link(application.budget_sheet),
             review_form=kwargs.get("review_form") or (ReviewForm(criteria=criteria) if self.can_review() else None),
             recuse_form=kwargs.get("recuse_form")
             or (RecuseForm() if assignment.state == Assignment.State.ASSIGNED else None),
@@ -124,7 +130,8 @@ class MyReviewView(AdminScreen, TemplateView):
             except TransitionNotAllowed as error:
                 messages.error(request, str(error))
                 return redirect(reverse("grants_my_review", args=[assignment.pk]))
-            messages.success(request, _("Your recusal is recorded. Thank you; another reviewer will be assigned."))
+            done = gettext("Your recusal is recorded. Thank you; another reviewer will be assigned.")
+            messages.success(request, done)
             return redirect(reverse("grants_my_reviews"))
         criteria = list(assignment.application.call.criteria.all())
         form = ReviewForm(request.POST, criteria=criteria)
@@ -135,5 +142,5 @@ class MyReviewView(AdminScreen, TemplateView):
         except TransitionNotAllowed as error:
             messages.error(request, str(error))
             return redirect(reverse("grants_my_review", args=[assignment.pk]))
-        messages.success(request, _("Your review is submitted. Thank you."))
+        messages.success(request, gettext("Your review is submitted. Thank you."))
         return redirect(reverse("grants_my_reviews"))

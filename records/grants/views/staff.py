@@ -5,17 +5,17 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import InspectView
 
 from records import screens
 from records.permissions import group_required
-from records.screens import AdminScreen
+from records.screens import AdminScreen, ConfirmMoveForm, confirm_move_page
 from records.screens import file_link as _file_link
 from records.screens import post_only as _post_only
-from records.statemachine import TransitionNotAllowed
+from records.statemachine import NeedsConfirmation, TransitionNotAllowed
 
 from .. import services
 from ..forms import (
@@ -25,10 +25,11 @@ from ..forms import (
     InstitutionDecisionForm,
     MoveForm,
     RecuseForm,
+    WithdrawDecisionForm,
 )
 from ..history import grants_history
-from ..models import Application, Assignment, Call, Category, Institution, InstitutionStatus, Status
-from ..pipeline import APPLICATION_PIPELINE, INSTITUTION_REGISTRATION
+from ..models import Application, Call, Decision, Institution, InstitutionStatus, Status
+from ..pipeline import APPLICATION_PIPELINE, DECISION_STATES, INSTITUTION_REGISTRATION
 from ..roles import GRANTS_OFFICE
 
 office_only = group_required(GRANTS_OFFICE)
@@ -49,7 +50,8 @@ class ApplicationInspectView(screens.ReadableInspectMixin, InspectView):
         context = super().get_context_data(**kwargs)
         application = self.object
         user = self.request.user
-        transitions = [t for t in APPLICATION_PIPELINE.available(application, user) if t.target != Status.FUNDED]
+        transitions = movable(application, user)
+        decision = Decision.objects.filter(application=application).select_related("meeting", "recorded_by").first()
         assignments = application.assignments.select_related("reviewer", "review").prefetch_related(
             Prefetch("review__scores", to_attr="score_list")
         )
@@ -64,7 +66,15 @@ class ApplicationInspectView(screens.ReadableInspectMixin, InspectView):
             disbursements=list(application.disbursements.all()),
             can_assign=application.status in services.review.ASSIGNABLE_STATES,
             assign_form=AssignForm(initial={"count": application.call.reviewers_per_application}),
-            decision_form=DecisionForm(call=application.call) if application.status == Status.PANEL_REVIEW else None,
+            pick_url=reverse("grants_application:reviewers", args=[application.pk]),
+            decision=decision,
+            decision_form=(
+                DecisionForm.for_decision(decision, application.call)
+                if application.status == Status.PANEL_REVIEW
+                else None
+            ),
+            withdraw_decision_form=WithdrawDecisionForm() if decision is not None and decision.is_pending else None,
+            panel_url=reverse("grants_call:panel", args=[application.call_id]),
             disbursement_form=DisbursementForm() if application.status == Status.FUNDED else None,
             recuse_form=RecuseForm(),
         )
@@ -81,98 +91,64 @@ def _report(request, error):
     messages.error(request, str(error))
 
 
+def movable(application, user):
+    """The moves offered on the inspect page: every permitted move but the decisions (held, then released)."""
+    return [t for t in APPLICATION_PIPELINE.available(application, user) if t.target not in DECISION_STATES]
+
+
 @office_only
 def application_move(request, pk):
+    """Make a move from the inspect page; a move with a warning (reviews missing) asks for a confirmation and a
+    reason first, on its own screen, and the override is kept in the history."""
     if response := _post_only(request):
         return response
     application = get_object_or_404(Application.objects.select_related("call"), pk=pk)
-    form = MoveForm(request.POST, transitions=APPLICATION_PIPELINE.available(application, request.user))
-    if form.is_valid():
-        try:
-            services.move(application, form.cleaned_data["target"], request.user, form.cleaned_data["reason"])
-        except TransitionNotAllowed as error:
-            _report(request, error)
-        else:
-            messages.success(
-                request,
-                _("%(reference)s moved to “%(state)s”.")
-                % {"reference": application.reference, "state": APPLICATION_PIPELINE.label(application.status)},
-            )
+    transitions = {t.target: t for t in movable(application, request.user)}
+    confirming = request.POST.get("step") == "confirm"
+    form = (ConfirmMoveForm if confirming else MoveForm)(
+        request.POST, **({} if confirming else {"transitions": transitions.values()})
+    )
+    target = request.POST.get("target", "")
+    if target not in transitions:
+        messages.error(request, gettext("This move is not available for this application."))
+        return redirect(_inspect_url(application))
+    transition = transitions[target]
+    if not form.is_valid():
+        if confirming:
+            cautions = APPLICATION_PIPELINE.cautions_for(transition, application)
+            return _confirmation(request, application, transition, cautions, form)
+        messages.error(request, gettext("This move is not available for this application."))
+        return redirect(_inspect_url(application))
+    try:
+        services.move(application, target, request.user, form.cleaned_data["reason"], confirmed=confirming)
+    except NeedsConfirmation as caution:
+        initial = {"target": target, "reason": form.cleaned_data["reason"]}
+        return _confirmation(request, application, transition, caution.cautions, ConfirmMoveForm(initial=initial))
+    except TransitionNotAllowed as error:
+        _report(request, error)
     else:
-        messages.error(request, _("This move is not available for this application."))
+        values = {"reference": application.reference, "state": APPLICATION_PIPELINE.label(application.status)}
+        if confirming:
+            done = _(
+                "%(reference)s moved to “%(state)s”. The warning you confirmed and your reason are kept in its history."
+            )
+        else:
+            done = _("%(reference)s moved to “%(state)s”.")
+        messages.success(request, done % values)
     return redirect(_inspect_url(application))
 
 
-@office_only
-def application_assign(request, pk):
-    if response := _post_only(request):
-        return response
-    application = get_object_or_404(Application.objects.select_related("call", "category", "institution"), pk=pk)
-    form = AssignForm(request.POST)
-    if form.is_valid():
-        try:
-            created = services.assign_reviewers(application, request.user, count=form.cleaned_data["count"])
-        except TransitionNotAllowed as error:
-            _report(request, error)
-        else:
-            if created:
-                messages.success(request, _("%(count)s reviewer(s) assigned.") % {"count": len(created)})
-            else:
-                messages.warning(request, _("No reviewer without a conflict of interest is available."))
-    return redirect(_inspect_url(application))
-
-
-@office_only
-def assignment_recuse(request, pk):
-    """Staff record a reviewer's recusal (declared by phone or email); another reviewer is assigned."""
-    if response := _post_only(request):
-        return response
-    assignment = get_object_or_404(Assignment.objects.select_related("application__call", "reviewer"), pk=pk)
-    form = RecuseForm(request.POST)
-    if form.is_valid():
-        try:
-            replacement = services.recuse(assignment, request.user, form.cleaned_data["reason"])
-        except TransitionNotAllowed as error:
-            _report(request, error)
-        else:
-            if replacement:
-                messages.success(
-                    request, _("Recusal recorded; %(name)s assigned instead.") % {"name": replacement.reviewer.name}
-                )
-            else:
-                messages.warning(request, _("Recusal recorded; no other reviewer is available."))
-    else:
-        messages.error(request, _("Please describe the conflict of interest."))
-    return redirect(_inspect_url(assignment.application))
-
-
-@office_only
-def application_decide(request, pk):
-    if response := _post_only(request):
-        return response
-    application = get_object_or_404(Application.objects.select_related("call"), pk=pk)
-    form = DecisionForm(request.POST, call=application.call)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.decide(
-                application,
-                funded=data["decision"] == "fund",
-                user=request.user,
-                award_amount=data.get("award_amount"),
-                reason=data.get("reason", ""),
-                override=data.get("override", False),
-                meeting=data.get("meeting"),
-            )
-        except TransitionNotAllowed as error:
-            _report(request, error)
-        else:
-            messages.success(request, _("Decision recorded for %(reference)s.") % {"reference": application.reference})
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect(get_valid_next_url_from_request(request) or _inspect_url(application))  # never to another host
+def _confirmation(request, application, transition, cautions, form):
+    return confirm_move_page(
+        request,
+        record=application.reference,
+        action=transition.label,
+        cautions=cautions,
+        action_url=reverse("grants_application:move", args=[application.pk]),
+        back_url=_inspect_url(application),
+        form=form,
+        hidden={"step": "confirm"},
+    )
 
 
 @office_only
@@ -184,13 +160,23 @@ def application_disburse(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_disbursement(application, data["amount"], data["paid_on"], request.user, data["note"])
+            payment = services.record_disbursement(
+                application, data["amount"], data["paid_on"], request.user, data["note"]
+            )
         except TransitionNotAllowed as error:
             _report(request, error)
         else:
-            messages.success(request, _("Disbursement recorded."))
+            messages.success(
+                request,
+                _("Disbursement of CNY %(amount)s paid on %(date)s recorded for %(reference)s.")
+                % {
+                    "amount": f"{payment.amount:,.2f}",
+                    "date": payment.paid_on.isoformat(),
+                    "reference": application.reference,
+                },
+            )
     else:
-        messages.error(request, _("Please enter the amount and the date of payment."))
+        messages.error(request, gettext("Please enter the amount and the date of payment."))
     return redirect(_inspect_url(application))
 
 
@@ -225,7 +211,15 @@ def institution_decide(request, pk):
         except TransitionNotAllowed as error:
             _report(request, error)
         else:
-            messages.success(request, _("Decision recorded for %(name)s.") % {"name": institution.name})
+            approved = form.cleaned_data["decision"] == "approve"
+            done = (
+                _("%(name)s is approved; its contact is emailed.")
+                if approved
+                else _("%(name)s is rejected; its contact is emailed the reason.")
+            )
+            messages.success(request, done % {"name": institution.name})
+    else:
+        messages.error(request, gettext("Choose approve or reject."))
     return redirect(reverse("grants_institution:inspect", args=[institution.pk]))
 
 
@@ -236,6 +230,14 @@ class BulkMoveView(screens.BulkMoveView):
     machine = APPLICATION_PIPELINE
     move_records = staticmethod(services.bulk_move)
     index_url_name = "grants_application:index"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["note"] = _(
+            "An application whose move comes with a warning (to panel review with reviews missing) is left as it "
+            "was: move it from its own page, where you can confirm and give the reason."
+        )
+        return context
 
 
 @method_decorator(office_only, name="dispatch")
@@ -263,43 +265,5 @@ class CallDashboardView(AdminScreen, TemplateView):
             list_url=f"{applications}?call={self.call.pk}",
             panel_url=reverse("grants_call:panel", args=[self.call.pk]),
             phase=self.call.phase(),
-        )
-        return context
-
-
-@method_decorator(office_only, name="dispatch")
-class PanelView(AdminScreen, TemplateView):
-    """The panel meeting's list: applications in panel review ranked by score within each category."""
-
-    template_name = "grants/admin/panel.html"
-    header_icon = "list-ol"
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.call = get_object_or_404(Call.objects.select_related("programme"), pk=kwargs["pk"])
-
-    def get_page_title(self):
-        return _("Panel review")
-
-    def get_page_subtitle(self):
-        return self.call.title
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        categories = list(Category.objects.filter(programme_id=self.call.programme_id))
-        category = None
-        if self.request.GET.get("category"):
-            category = next((c for c in categories if str(c.pk) == self.request.GET["category"]), None)
-        rows = list(services.ranking(self.call, category=category))
-        committed = services.panel.committed_awards(self.call)
-        context.update(
-            call=self.call,
-            rows=rows,
-            categories=categories,
-            category=category,
-            committed=committed,
-            remaining=self.call.total_budget - committed,
-            decision_form=DecisionForm(call=self.call),
-            here=self.request.get_full_path(),
         )
         return context

@@ -1,7 +1,8 @@
 """The recruitment back office's interface: plain functions that the public pages and the staff screens call.
 
 The job posting pages call ``submit_job_application`` (with a ``PostingInfo``); HR screens call ``move``,
-``bulk_move``, ``add_slots``, ``schedule``, ``cancel``, ``figures``; panel members call
+``bulk_move``, ``hold_outcome``, ``withdraw_outcome``, ``send_summary``, ``send_outcomes``, ``add_slots``,
+``schedule``, ``cancel``, ``figures``; panel members call
 ``record_evaluation``; the retention command calls ``retention.due`` and ``retention.anonymise``.
 """
 
@@ -17,6 +18,14 @@ from .interviews import (  # noqa: F401
     record_evaluation,
     schedule,
     send_invitation,
+)
+from .outcomes import (  # noqa: F401
+    held,
+    held_outcomes,
+    hold_outcome,
+    send_outcomes,
+    send_summary,
+    withdraw_outcome,
 )
 from .pipeline import bulk_move, move  # noqa: F401
 from .reports import figures, totals, years  # noqa: F401

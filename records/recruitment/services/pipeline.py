@@ -1,40 +1,45 @@
-"""Moving applications along the pipeline; the outcome emails (offer, rejection) go with the move."""
+"""Moving applications along the pipeline. Offers and rejections are not moves made here: they are held, then
+sent after a confirmation (``services.outcomes``), and their emails go with the sending."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from records.notifications import notify
-
-from ..models import Status
-from ..pipeline import PIPELINE
-
-OUTCOME_TEMPLATES = {Status.OFFER: "recruitment/offer", Status.REJECTED: "recruitment/rejection"}
-
-
-def candidate_context(application):
-    """What every email to a candidate may say (no internal reasons, no scores)."""
-    return {"reference": application.reference, "name": application.name, "posting_title": application.posting_title}
+from ..models import Outcome, Status
+from ..pipeline import CLOSED_STATES, OUTCOME_STATES, PIPELINE
+from .errors import RecruitmentError
+from .outcomes import candidate_context, discard_held, hold_outcome  # noqa: F401  (candidate_context: re-exported)
 
 
 def move(application, to_state, user, reason=""):
     """Move ``application`` to ``to_state`` for HR staff ``user``, logged with ``reason``; return the transition.
 
-    A move to "offer" or "rejected" emails the candidate in the language they applied in (the reason
-    stays internal). Raises ``TransitionNotAllowed`` or ``PermissionDenied``.
+    An offer or a rejection is refused here (``hold_outcome`` holds it until it is sent); a candidate who is
+    closed another way (withdrawn, hired) loses any outcome still held. Raises ``TransitionNotAllowed`` or
+    ``PermissionDenied``.
     """
+    if to_state in OUTCOME_STATES:
+        raise RecruitmentError(
+            _("Offers and rejections are held first, then sent after a confirmation."), code="held_outcome"
+        )
     with transaction.atomic():
         transition = PIPELINE.move(application, to_state, user=user, reason=reason)
-        template = OUTCOME_TEMPLATES.get(to_state)
-        if template and application.email:
-            notify(
-                application.email,
-                template,
-                candidate_context(application),
-                language=application.language,
-                owner=application,
-            )
+        if to_state in CLOSED_STATES:
+            discard_held(application, user)
     return transition
 
 
 def bulk_move(applications, to_state, user, reason=""):
-    """Move each of ``applications`` that can make the bulk move to ``to_state``; return (moved, skipped)."""
-    return PIPELINE.bulk_move(applications, to_state, user, reason=reason, move=move)
+    """Move each of ``applications`` that can make the bulk move to ``to_state``; return ``(done, skipped, notes)``.
+
+    A bulk rejection holds a rejection for each candidate it applies to (sent later, after a confirmation).
+    """
+    if to_state == Status.REJECTED:
+
+        def hold(application, target, actor, why):
+            return hold_outcome(application, Outcome.Kind.REJECTION, actor, why)
+
+        done, skipped = PIPELINE.bulk_move(applications, to_state, user, reason=reason, move=hold)
+        notes = [_("Nothing is sent yet: check the held rejections on “Offers and rejections” and send them.")]
+        return done, skipped, notes if done else []
+    done, skipped = PIPELINE.bulk_move(applications, to_state, user, reason=reason, move=move)
+    return done, skipped, []

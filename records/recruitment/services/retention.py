@@ -1,9 +1,9 @@
 """Retention (Personal Information Protection Law): anonymise candidates who were not hired, once their
 application has been closed (rejected or withdrawn) for ``settings.RECRUITMENT_RETENTION_DAYS``.
 
-Anonymising blanks the personal fields, deletes the private files, the queued emails and the panel's
-comments; the reference, status, category, posting and dates stay, so the reports count the same.
-Hired candidates are never touched (their file moves to the HR system).
+Anonymising blanks the personal fields, deletes the private files, the queued emails, the panel's
+comments and the internal reasons of offers and rejections; the reference, status, category, posting
+and dates stay, so the reports count the same. Hired candidates are never touched (their file moves to the HR system).
 """
 
 import contextlib
@@ -18,7 +18,7 @@ from records import audit
 from records.files import StoredFile
 from records.notifications import Notification
 
-from ..models import FILE_FIELDS, PERSONAL_FIELDS, Evaluation, JobApplication, Status
+from ..models import FILE_FIELDS, PERSONAL_FIELDS, Evaluation, JobApplication, Outcome, Status
 
 ANONYMISABLE = (Status.REJECTED, Status.WITHDRAWN)
 
@@ -66,6 +66,7 @@ def anonymise(application, now=None):
         for name, value in updates.items():
             setattr(application, name, value)
         Evaluation.objects.filter(interview__application=application).update(comments="")
+        Outcome.objects.filter(application=application).update(reason="")
         Notification.objects.filter(owner_type=content_type, owner_id=str(application.pk)).delete()
         names = [(stored.file.storage, stored.file.name) for stored in files if stored.file.name]
         StoredFile.objects.filter(pk__in=[stored.pk for stored in files]).delete()

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -80,5 +81,5 @@ class MyInterviewView(AdminScreen, TemplateView):
         except (TransitionNotAllowed, PermissionDenied) as error:
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        messages.success(request, _("Your evaluation is saved."))
+        messages.success(request, gettext("Your evaluation is saved."))
         return redirect("recruitment_my_interviews")

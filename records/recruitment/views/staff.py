@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import DeleteView, InspectView
@@ -16,12 +18,12 @@ from records import display, screens
 from records.exports import table_response
 from records.permissions import group_required
 from records.screens import AdminScreen
-from records.statemachine import TransitionNotAllowed
+from records.statemachine import TransitionNotAllowed, confirmed_warnings
 
 from .. import services
 from ..forms import CancelInterviewForm, MoveForm, ReportFilterForm, ScheduleForm, SlotsForm, default_first_start
-from ..models import Interview, InterviewRound, JobApplication, Status
-from ..pipeline import PIPELINE
+from ..models import Interview, InterviewRound, JobApplication, Outcome, Status
+from ..pipeline import CAUTIONS, PIPELINE
 from ..roles import HR_STAFF
 
 hr_only = group_required(HR_STAFF)
@@ -32,17 +34,34 @@ ACTIONS = {
     "evaluation_recorded": _("Evaluation recorded"),
     "evaluation_updated": _("Evaluation updated"),
     "anonymised": _("Personal information deleted (retention period over)"),
+    "outcome_withdrawn": _("Held offer or rejection withdrawn (nothing was sent)"),
+    "outcome_discarded": _("Held offer or rejection dropped (the application was closed)"),
+}
+HELD = {
+    ("outcome_held", Outcome.Kind.OFFER): _("Offer held (not sent yet)"),
+    ("outcome_held", Outcome.Kind.REJECTION): _("Rejection held (not sent yet)"),
+    ("outcome_changed", Outcome.Kind.OFFER): _("Changed to an offer, held (not sent yet)"),
+    ("outcome_changed", Outcome.Kind.REJECTION): _("Changed to a rejection, held (not sent yet)"),
 }
 
 
 def describe(entry):
-    label = ACTIONS.get(entry.action)
-    if label and entry.action.startswith("interview_") and entry.data.get("starts_at"):
-        starts = datetime.datetime.fromisoformat(entry.data["starts_at"])
-        return f"{label}: {display.short_datetime(starts)}"
-    if label and entry.action.startswith("evaluation_"):
-        return f"{label}: {entry.data.get('score')}"
-    return label or ""
+    """What happened, in words, with the warnings staff confirmed; "" where the shared table words it."""
+    data = entry.data or {}
+    label = ACTIONS.get(entry.action) or HELD.get((entry.action, data.get("kind")))
+    if label and entry.action.startswith("interview_") and data.get("starts_at"):
+        starts = datetime.datetime.fromisoformat(data["starts_at"])
+        label = _("%(label)s: %(value)s") % {"label": label, "value": display.short_datetime(starts)}
+    elif label and entry.action.startswith("evaluation_"):
+        label = _("%(label)s: %(value)s") % {"label": label, "value": data.get("score")}
+    elif entry.action == "moved":
+        label = f"{PIPELINE.label(entry.from_state)} → {PIPELINE.label(entry.to_state)}"
+        if data.get("outcome"):
+            label = _("%(move)s (emailed to the candidate)") % {"move": label}
+    lines = confirmed_warnings(data, CAUTIONS)
+    if not lines:
+        return label or ""
+    return format_html("{}{}", label or entry.action, format_html_join("", "<br>{}", ((line,) for line in lines)))
 
 
 def file_links(*pairs):
@@ -84,17 +103,13 @@ class ApplicationInspectView(screens.ReadableInspectMixin, InspectView):
             ),
             history=screens.history_rows(application, PIPELINE, describe),
             move_form=MoveForm(transitions=transitions) if transitions else None,
+            held=services.held(application),
+            send_url=reverse("recruitment_outcomes:index") + f"?application={application.pk}",
             interviews=interviews,
             schedule_form=schedule_form,
             cancel_form=CancelInterviewForm(),
         )
         return context
-
-
-@hr_only
-def application_move(request, pk):
-    application = get_object_or_404(JobApplication, pk=pk)
-    return screens.move_record(request, application, PIPELINE, services.move, _inspect_url(application))
 
 
 @hr_only
@@ -110,10 +125,12 @@ def application_schedule(request, pk):
             messages.error(request, str(error))
         else:
             messages.success(
-                request, _("Interview scheduled for %(slot)s; the invitation is on its way.") % {"slot": interview.slot}
+                request,
+                _("Interview scheduled for %(reference)s: %(slot)s (Beijing time); the invitation is on its way.")
+                % {"reference": application.reference, "slot": interview.slot},
             )
     else:
-        messages.error(request, _("This time slot is no longer free. Please choose another one."))
+        messages.error(request, gettext("This time slot is no longer free. Please choose another one."))
     return redirect(_inspect_url(application))
 
 
@@ -129,9 +146,13 @@ def interview_cancel(request, pk):
         except TransitionNotAllowed as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Interview cancelled; the slot is free again."))
+            messages.success(
+                request,
+                _("Interview of %(reference)s cancelled; the slot is free again.")
+                % {"reference": interview.application.reference},
+            )
     else:
-        messages.error(request, _("Please give a reason for this move."))
+        messages.error(request, gettext("Please give a reason for this move."))
     return redirect(_inspect_url(interview.application))
 
 
@@ -142,6 +163,18 @@ class BulkMoveView(screens.BulkMoveView):
     machine = PIPELINE
     move_records = staticmethod(services.bulk_move)
     index_url_name = "recruitment_application:index"
+
+    def done_message(self, target, moved, skipped):
+        if target == Status.REJECTED:
+            return _("%(held)s rejection(s) held, %(skipped)s left as they were.") % {"held": moved, "skipped": skipped}
+        return super().done_message(target, moved, skipped)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["note"] = _(
+            "A rejection is held, not sent: you check the held rejections on “Offers and rejections” and send them."
+        )
+        return context
 
 
 @method_decorator(hr_only, name="dispatch")
@@ -169,7 +202,7 @@ class RoundDeleteView(DeleteView):
 
     def form_valid(self, form):
         if self.object.interviews.exists():
-            messages.error(self.request, _("A round with scheduled interviews cannot be deleted."))
+            messages.error(self.request, gettext("A round with scheduled interviews cannot be deleted."))
             return redirect(reverse("recruitment_round:inspect", args=[self.object.pk]))
         return super().form_valid(form)
 
@@ -194,7 +227,10 @@ def round_add_slots(request, pk):
         except (TransitionNotAllowed, PermissionDenied) as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("%(count)s slot(s) added.") % {"count": len(created)})
+            if created:
+                messages.success(request, _("%(count)s slot(s) added.") % {"count": len(created)})
+            else:
+                messages.warning(request, gettext("No slot added: the round has slots at those times already."))
     else:
         for errors in form.errors.values():
             for error in errors:

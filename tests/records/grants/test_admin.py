@@ -164,6 +164,9 @@ def test_dashboard_and_panel_pages(client, data):
         f"/admin/grants/applications/decide/{app.pk}/",
         {"decision": "fund", "award_amount": "250000", "reason": ""},
     )
+    assert client.get(f"/admin/grants/calls/dashboard/{call.pk}/").context["figures"]["funded"] == 0  # held
+    summary = services.release_summary(call)
+    client.post(f"/admin/grants/calls/release/{call.pk}/", {"fingerprint": summary["fingerprint"], "confirm": "on"})
     services.record_disbursement(app, Decimal("250000"), app.submitted_at.date(), officer)
     page = client.get(f"/admin/grants/calls/dashboard/{call.pk}/")
     figures = page.context["figures"]

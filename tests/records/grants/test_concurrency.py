@@ -11,7 +11,8 @@ from django.db import connection, transaction
 
 from records.files import StoredFile
 from records.grants import services
-from records.grants.models import Application, Status
+from records.grants.models import Application, Decision, DecisionRelease, Status
+from records.notifications import Notification
 from records.references import next_reference
 from tests.factories import grants as f
 from tests.factories.concurrency import run_together
@@ -114,7 +115,37 @@ def test_panel_decisions_racing_for_the_budget_never_exceed_it():
         return services.decide(apps[index], funded=True, user=officer, award_amount=Decimal("300000"))
 
     results, errors = run_together(len(apps), fund)
-    funded = Application.objects.filter(call=call, status=Status.FUNDED)
-    assert funded.count() == 3  # 3 x 300,000 fits in 1,000,000; a fourth would not
+    held = Decision.objects.filter(application__call=call, funded=True)
+    assert held.count() == 3  # 3 x 300,000 fits in 1,000,000; a fourth would not
     assert sum(isinstance(e, services.BudgetExceeded) for e in errors) == 5
+    summary = services.release_summary(call)
+    services.release_decisions(call, officer, fingerprint=summary["fingerprint"])
     assert services.dashboard(call)["awarded"] == Decimal("900000")
+
+
+def test_two_colleagues_releasing_at_once_email_each_applicant_once():
+    from django.core import mail
+
+    call = f.make_call(budget=Decimal("10000000"))
+    officers = [f.office_user(f"release-{n}") for n in range(4)]
+    apps = [f.make_application(call, status=Status.PANEL_REVIEW) for _ in range(6)]
+    for index, application in enumerate(apps):
+        services.decide(
+            application,
+            funded=index % 2 == 0,
+            user=officers[0],
+            award_amount=(Decimal("100000") if index % 2 == 0 else None),
+        )
+    fingerprint = services.release_summary(call)["fingerprint"]
+
+    def release(index):
+        return services.release_decisions(call, officers[index], fingerprint=fingerprint).pk
+
+    results, errors = run_together(len(officers), release)
+    assert sum(result is not None for result in results) == 1
+    assert sorted(getattr(e, "code", repr(e)) for e in errors if e is not None) == ["nothing"] * 3
+    assert DecisionRelease.objects.count() == 1
+    assert Application.objects.filter(status__in=[Status.FUNDED, Status.NOT_FUNDED]).count() == 6
+    assert Notification.objects.filter(template__startswith="grants/application_").count() == 6
+    recipients = [m.to[0] for m in mail.outbox]
+    assert len(recipients) == len(set(recipients)) == 6

@@ -43,11 +43,15 @@ def setting():
     return call, f.office_user("officer"), f.make_institution(call.programme)
 
 
-@pytest.mark.parametrize("source, target", sorted(ALLOWED - {(Status.PANEL_REVIEW, Status.FUNDED)}))
+DECISIONS = {(Status.PANEL_REVIEW, Status.FUNDED), (Status.PANEL_REVIEW, Status.NOT_FUNDED)}
+
+
+@pytest.mark.parametrize("source, target", sorted(ALLOWED - DECISIONS))
 def test_each_allowed_move_is_made_and_logged(setting, source, target):
     call, officer, institution = setting
     application = f.make_application(call, institution, status=source)
-    services.move(application, target, officer, reason="because")
+    # (To panel review without reviews comes with a warning: confirmed here, the reason given.)
+    services.move(application, target, officer, reason="because", confirmed=True)
     application.refresh_from_db()
     assert application.status == target
     entry = audit.history(application).get(action="moved")
@@ -55,7 +59,7 @@ def test_each_allowed_move_is_made_and_logged(setting, source, target):
     assert entry.created_at is not None
     if target == Status.ACCEPTED:
         assert application.accepted_at is not None
-    if target in (Status.REJECTED_FORMAL, Status.NOT_FUNDED):
+    if target == Status.REJECTED_FORMAL:
         assert application.decided_at is not None
 
 
@@ -73,12 +77,21 @@ def test_each_other_move_is_refused_and_nothing_changes(setting, source, target)
 def test_funding_goes_through_a_panel_decision_with_an_award(setting):
     call, officer, institution = setting
     application = f.make_application(call, institution, status=Status.PANEL_REVIEW)
-    with pytest.raises(TransitionNotAllowed) as error:
-        services.move(application, Status.FUNDED, officer)
-    assert error.value.code == "guard"
+    for target in (Status.FUNDED, Status.NOT_FUNDED):
+        with pytest.raises(TransitionNotAllowed) as error:
+            services.move(application, target, officer)
+        assert error.value.code == "decision"
     services.decide(application, funded=True, user=officer, award_amount="250000")
     application.refresh_from_db()
+    assert application.status == Status.PANEL_REVIEW and application.award_amount is None  # held
+    f.decide_and_release(application, officer, award_amount="250000")
+    application.refresh_from_db()
     assert application.status == Status.FUNDED and str(application.award_amount) == "250000.00"
+    assert application.decided_at is not None
+    other = f.make_application(call, institution, status=Status.PANEL_REVIEW)
+    f.decide_and_release(other, officer, funded=False)
+    other.refresh_from_db()
+    assert other.status == Status.NOT_FUNDED and other.decided_at is not None and other.award_amount is None
 
 
 def test_the_move_is_checked_against_the_stored_state_not_a_stale_copy(setting):
@@ -187,7 +200,7 @@ def test_bulk_move_moves_only_those_that_can_and_logs_each(setting):
     call, officer, institution = setting
     waiting = [f.make_application(call, institution) for _ in range(3)]
     other = f.make_application(call, institution, status=Status.PEER_REVIEW)
-    moved, skipped = services.bulk_move(
+    moved, skipped, _notes = services.bulk_move(
         type(other).objects.filter(call=call), Status.FORMAL_REVIEW, officer, reason="batch"
     )
     assert (moved, skipped) == (3, 1)

@@ -166,12 +166,12 @@ def test_panel_decisions_stay_within_the_budget_unless_overridden(world, django_
     second = f.make_application(call, status=Status.PANEL_REVIEW, requested_budget=Decimal("500000"))
     third = f.make_application(call, status=Status.PANEL_REVIEW, requested_budget=Decimal("400000"), language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        services.decide(first, funded=True, user=officer, award_amount=Decimal("500000"))
+        f.decide_and_release(first, officer, award_amount=Decimal("500000"))
     assert mail.outbox[-1].to == [first.pi_email]
     with pytest.raises(TransitionNotAllowed):  # more than requested
         services.decide(second, funded=True, user=officer, award_amount=Decimal("500000.01"))
     services.decide(second, funded=True, user=officer, award_amount=Decimal("500000"))  # exactly the budget
-    with pytest.raises(services.BudgetExceeded):
+    with pytest.raises(services.BudgetExceeded):  # the pending decision counts against the budget too
         services.decide(third, funded=True, user=officer, award_amount=Decimal("1"))
     third.refresh_from_db()
     assert third.status == Status.PANEL_REVIEW and third.award_amount is None
@@ -180,10 +180,10 @@ def test_panel_decisions_stay_within_the_budget_unless_overridden(world, django_
     services.decide(
         third, funded=True, user=officer, award_amount=Decimal("100000"), override=True, reason="市政府追加经费"
     )
+    fourth = f.make_application(call, status=Status.PANEL_REVIEW)
+    f.decide_and_release(fourth, officer, funded=False)
     entry = audit.history(third).get(action="moved")
     assert entry.data["budget_override"] is True and entry.reason == "市政府追加经费"
-    fourth = f.make_application(call, status=Status.PANEL_REVIEW)
-    services.decide(fourth, funded=False, user=officer)
     fourth.refresh_from_db()
     assert fourth.status == Status.NOT_FUNDED
     figures = services.dashboard(call)
@@ -195,7 +195,7 @@ def test_disbursements_never_exceed_the_award(world):
     application = f.make_application(call, status=Status.PANEL_REVIEW)
     with pytest.raises(TransitionNotAllowed):
         services.record_disbursement(application, Decimal("1"), timezone.localdate(), officer)
-    services.decide(application, funded=True, user=officer, award_amount=Decimal("300000"))
+    f.decide_and_release(application, officer, award_amount=Decimal("300000"))
     services.record_disbursement(application, Decimal("180000"), timezone.localdate(), officer)
     with pytest.raises(TransitionNotAllowed):
         services.record_disbursement(application, Decimal("120000.01"), timezone.localdate(), officer)

@@ -144,6 +144,14 @@ def test_inspect_shows_history_files_interviews_and_only_allowed_moves(
             f"/admin/recruitment/applications/move/{postdoc.pk}/",
             {"target": "rejected", "reason": "Profile does not fit"},
         )
+    assert JobApplication.objects.get(pk=postdoc.pk).status == Status.SCREENING  # held, not sent
+    assert mail.outbox == [] or mail.outbox[-1].to != [postdoc.email]
+    summary = services.send_summary(postdoc)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/recruitment/outcomes/?application={postdoc.pk}",
+            {"application": postdoc.pk, "fingerprint": summary["fingerprint"], "confirm": "on"},
+        )
     assert JobApplication.objects.get(pk=postdoc.pk).status == Status.REJECTED
     assert [m.to for m in mail.outbox][-1] == [postdoc.email]
     page = client.get(f"/admin/recruitment/applications/inspect/{postdoc.pk}/")

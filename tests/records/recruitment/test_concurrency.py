@@ -75,3 +75,26 @@ def test_a_double_submit_racing_itself_creates_one_application():
     assert len({pk for pk, _created in results}) == 1 and sum(created for _pk, created in results) == 1
     assert JobApplication.objects.count() == 1 and StoredFile.objects.count() == 2
     assert len([p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file()]) == 2
+
+
+def test_colleagues_sending_the_held_outcomes_at_once_email_each_candidate_once():
+    from django.core import mail
+
+    from records.recruitment.models import Outcome
+
+    senders = [f.hr_user(f"sender-{n}") for n in range(4)]
+    candidates = [f.make_application(status=Status.SCREENING) for _ in range(5)]
+    for candidate in candidates:
+        services.hold_outcome(candidate, Outcome.Kind.REJECTION, senders[0], "Position filled")
+    fingerprint = services.send_summary()["fingerprint"]
+    mail.outbox.clear()
+
+    def send(index):
+        return services.send_outcomes(senders[index], fingerprint=fingerprint)
+
+    results, errors = run_together(len(senders), send)
+    assert [result for result in results if result is not None] == [(0, 5)]
+    assert sorted(getattr(error, "code", repr(error)) for error in errors if error is not None) == ["nothing"] * 3
+    assert set(JobApplication.objects.values_list("status", flat=True)) == {Status.REJECTED}
+    recipients = [message.to[0] for message in mail.outbox]
+    assert sorted(recipients) == sorted(candidate.email for candidate in candidates)

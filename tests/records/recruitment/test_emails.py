@@ -81,11 +81,11 @@ def test_outcome_emails_in_the_candidates_language_without_the_internal_reason(
     rejected = f.make_application(status=Status.SCREENING, language=language)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.move(offered, Status.OFFER, hr)
+        f.hold_and_send(offered, Status.OFFER, hr, reason="Panel agreed by phone")
     message = _only_mail()
     assert message.subject.startswith(offer[0]) and offer[1] in message.body and message.to == [offered.email]
     with django_capture_on_commit_callbacks(execute=True):
-        services.move(rejected, Status.REJECTED, hr, reason="INTERNAL: publication record too thin")
+        f.hold_and_send(rejected, Status.REJECTED, hr, reason="INTERNAL: publication record too thin")
     message = _only_mail()
     assert message.subject.startswith(rejection[0]) and rejection[1] in message.body
     assert "INTERNAL" not in message.body and rejected.reference in message.subject

@@ -12,6 +12,7 @@ from records.recruitment import services
 from records.recruitment.models import JobApplication, Status
 from records.recruitment.pipeline import PIPELINE
 from records.recruitment.roles import HR_STAFF
+from records.recruitment.services.outcomes import KINDS
 from records.statemachine import TransitionNotAllowed
 from tests.factories import recruitment as f
 
@@ -29,6 +30,19 @@ ALLOWED = {
 REFUSED = sorted(set(itertools.product(Status.values, Status.values)) - ALLOWED)
 NEEDS_REASON = {Status.REJECTED, Status.WITHDRAWN}
 CLOSES = {Status.HIRED, Status.REJECTED, Status.WITHDRAWN}
+HELD = {Status.OFFER, Status.REJECTED}  # held, then sent (services.outcomes)
+
+
+def move_or_send(application, target, user, reason=""):
+    if target in HELD:
+        return f.hold_and_send(application, target, user, reason)
+    return services.move(application, target, user, reason=reason)
+
+
+def hold_or_move(application, target, user, reason=""):
+    if target in HELD:
+        return services.hold_outcome(application, KINDS[target], user, reason)
+    return services.move(application, target, user, reason=reason)
 
 
 def test_the_machine_lists_exactly_the_allowed_moves():
@@ -41,7 +55,7 @@ def test_the_machine_lists_exactly_the_allowed_moves():
 def test_every_allowed_move_is_made_by_hr_and_logged(source, target):
     hr = f.hr_user("hr-officer")
     application = f.make_application(status=source)
-    services.move(application, target, hr, reason="  reason given  ")
+    move_or_send(application, target, hr, reason="  reason given  ")
     application.refresh_from_db()
     assert application.status == target
     entry = audit.history(application).filter(action="moved").get()
@@ -56,7 +70,7 @@ def test_every_other_move_is_refused_and_changes_nothing(source, target):
     hr = f.hr_user()
     application = f.make_application(status=source)
     with pytest.raises(TransitionNotAllowed) as refused:
-        services.move(application, target, hr, reason="because")
+        hold_or_move(application, target, hr, reason="because")
     assert refused.value.code == "invalid_transition"
     assert JobApplication.objects.get(pk=application.pk).status == source
     assert not audit.history(application).filter(action="moved").exists()
@@ -67,7 +81,7 @@ def test_every_other_move_is_refused_and_changes_nothing(source, target):
 def test_rejection_and_withdrawal_need_a_reason(source, target):
     application = f.make_application(status=source)
     with pytest.raises(TransitionNotAllowed) as refused:
-        services.move(application, target, f.hr_user(), reason="   ")
+        hold_or_move(application, target, f.hr_user(), reason="   ")
     assert refused.value.code == "reason_required"
     assert JobApplication.objects.get(pk=application.pk).status == source
 
@@ -96,7 +110,7 @@ def test_hr_and_superusers_see_the_moves_of_the_current_state():
     for account in (f.hr_user(), superuser):
         targets = {t.target for t in PIPELINE.available(application, account)}
         assert targets == {Status.OFFER, Status.REJECTED, Status.WITHDRAWN}
-    services.move(application, Status.OFFER, superuser)
+    f.hold_and_send(application, Status.OFFER, superuser, reason="offer agreed by the director")
     assert JobApplication.objects.get(pk=application.pk).status == Status.OFFER
 
 
@@ -104,8 +118,8 @@ def test_bulk_moves_only_those_that_can_and_logs_each():
     hr = f.hr_user()
     waiting = [f.make_application() for _ in range(3)]
     other = f.make_application(status=Status.OFFER)
-    moved, skipped = services.bulk_move(JobApplication.objects.all(), Status.SCREENING, hr, reason="batch")
-    assert (moved, skipped) == (3, 1)
+    moved, skipped, notes = services.bulk_move(JobApplication.objects.all(), Status.SCREENING, hr, reason="batch")
+    assert (moved, skipped, notes) == (3, 1, [])
     for application in waiting:
         assert audit.history(application).get(action="moved").reason == "batch"
     assert JobApplication.objects.get(pk=other.pk).status == Status.OFFER
@@ -118,6 +132,13 @@ def test_bulk_moves_only_those_that_can_and_logs_each():
 def test_a_bulk_rejection_needs_a_reason_for_each():
     hr = f.hr_user()
     [f.make_application(status=Status.SCREENING) for _ in range(2)]
-    assert services.bulk_move(JobApplication.objects.all(), Status.REJECTED, hr, reason="") == (0, 2)
-    assert services.bulk_move(JobApplication.objects.all(), Status.REJECTED, hr, reason="Position filled") == (2, 0)
+    assert services.bulk_move(JobApplication.objects.all(), Status.REJECTED, hr, reason="") == (0, 2, [])
+    everyone = JobApplication.objects.all()
+    held, skipped, notes = services.bulk_move(everyone, Status.REJECTED, hr, reason="Position filled")
+    assert (held, skipped) == (2, 0) and notes
+    # Held, not sent: nobody is rejected until HR checks and sends the rejections.
+    assert set(JobApplication.objects.values_list("status", flat=True)) == {Status.SCREENING}
+    summary = services.send_summary()
+    assert (summary["offers"], summary["rejections"]) == (0, 2)
+    services.send_outcomes(hr, fingerprint=summary["fingerprint"])
     assert set(JobApplication.objects.values_list("status", flat=True)) == {Status.REJECTED}
