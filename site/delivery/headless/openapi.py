@@ -241,12 +241,19 @@ def responses(ok_schema, description, extra=None):
 
 
 def too_many_requests():
+    """The refusals any request may meet, whatever it asks: over the rate limit, the database away."""
+    retry_after = {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}}
     return {
         "429": {
             "description": f"Rate limit exceeded ({settings.API_RATE_LIMIT} per client IP).",
-            "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}},
+            "headers": retry_after,
             "content": error_content(),
-        }
+        },
+        "503": {
+            "description": "The database cannot be reached for a moment.",
+            "headers": retry_after,
+            "content": error_content(),
+        },
     }
 
 

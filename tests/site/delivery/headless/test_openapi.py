@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, close_old_connections, connections
+from django.test import RequestFactory
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_spec_validator import validate as validate_spec
@@ -28,6 +29,7 @@ from openapi_spec_validator import validate as validate_spec
 from delivery.headless.openapi import document
 from delivery.headless.page_types import page_type_name, public_page_models
 from delivery.headless.privacy import public_pages
+from delivery.unavailable import unavailable_response
 
 pytestmark = pytest.mark.django_db
 
@@ -171,8 +173,13 @@ def test_openapi_core_validates_every_real_response(api, tree, settings):
         ("/api/v2/pages/find/", {"id": tree["about_en"].pk}, {}, api.get("/api/v2/pages/find/", {"id": 1}))
     )
     assert exchanges.seen[-1][3].status_code == 429
+    # The database away: the 503 that DatabaseUnavailableMiddleware gives any request, in the API's JSON.
+    outage = unavailable_response(RequestFactory().get("/api/v2/pages/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert outage["Content-Type"] == "application/json"
+    assert "Try again in 30 seconds" in json.loads(outage.content)["message"]
+    exchanges.seen.append(("/api/v2/pages/", {}, {}, outage))
     statuses = {response.status_code for *_rest, response in exchanges.seen}
-    assert statuses >= {200, 302, 304, 400, 404, 429}, statuses
+    assert statuses >= {200, 302, 304, 400, 404, 429, 503}, statuses
     failures = []
     for url, params, headers, response in exchanges.seen:
         try:
@@ -208,7 +215,7 @@ def test_every_status_an_operation_can_give_is_documented():
     for path, operations in paths.items():
         for method, operation in operations.items():
             statuses = set(operation["responses"])
-            assert {"400", "429"} <= statuses, (method, path, statuses)
+            assert {"400", "429", "503"} <= statuses, (method, path, statuses)
             if path.endswith("/find/"):
                 assert {"302", "404"} <= statuses, (path, statuses)
             elif "{id}" in path:
