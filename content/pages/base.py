@@ -40,6 +40,10 @@ class BasePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 
+    # Pages of this type ask search engines not to index them (<meta name="robots" content="noindex"> in base.html)
+    # and are left out of the sitemap (content.sitemaps, and the static site's).
+    robots_noindex = False
+
     class Meta:
         abstract = True
 

@@ -62,6 +62,13 @@ def fetch(visit):
     return response.status_code, response.content
 
 
+def says_noindex(response, body):
+    """Whether a page asks search engines not to index it, in its HTML or its headers."""
+    header = response.get("X-Robots-Tag", "") if response is not None else ""
+    robots = lxml.html.fromstring(body).xpath("//head/meta[@name='robots']/@content")
+    return any("noindex" in value.lower() for value in [header, *robots])
+
+
 def problems_by_file(report, names):
     """vnu's JSON report as {visit name: ["line:column message ⟨extract⟩", ...]}."""
     problems = {}
@@ -275,6 +282,24 @@ class ValidOutputTests(TestCase):
 
     # -- sitemap ------------------------------------------------------------------------------------------------
 
+    def fetch_plain(self, visit):
+        """(headers, body) of a plain visit (a GET of its path)."""
+        response = Client().get(visit.path)
+        return response, response.content
+
+    def test_sitemap_lists_no_page_that_asks_search_engines_not_to_index_it(self):
+        """Every address in the sitemap answers 200 and lets search engines index it: no <meta name="robots"
+        content="noindex"> and no X-Robots-Tag: noindex (a sitemap listing such a page contradicts it)."""
+        namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        document = etree.fromstring(Client().get("/sitemap.xml").content)
+        contradicted = []
+        for location in document.xpath("//s:url/s:loc/text()", namespaces=namespaces):
+            response = Client().get(urlsplit(location).path)
+            self.assertEqual(response.status_code, 200, location)
+            if says_noindex(response, response.content):
+                contradicted.append(location)
+        self.assertEqual(contradicted, [])
+
     def test_sitemap_is_valid_against_the_sitemaps_org_schema(self):
         response = Client().get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)
@@ -284,9 +309,15 @@ class ValidOutputTests(TestCase):
         namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
         locations = [urlsplit(loc).path for loc in document.xpath("//s:url/s:loc/text()", namespaces=namespaces)]
         self.assertEqual(len(locations), len(set(locations)), "a page listed twice")
-        live = Page.objects.live().public().filter(depth__gt=1).exclude(content_type__model="page").count()
-        self.assertEqual(len(locations), live)
-        shown = {visit.path for visit in self.visits if visit.model and not visit.submit and "?" not in visit.path}
+        live = Page.objects.live().public().filter(depth__gt=1).exclude(content_type__model="page")
+        indexable = [page for page in live.specific() if not page.robots_noindex]
+        self.assertEqual(len(locations), len(indexable))
+        self.assertLess(len(indexable), live.count())  # the status look-up pages say noindex
+        shown = {
+            visit.path
+            for visit in self.visits
+            if visit.model and not visit.submit and "?" not in visit.path and not says_noindex(*self.fetch_plain(visit))
+        }
         self.assertFalse({path for path in shown if not re.search(r"/archive/", path)} - set(locations))
         # Every page with a translation names it and itself (hreflang), and x-default.
         for url in document.xpath("//s:url[x:link]", namespaces=namespaces):
