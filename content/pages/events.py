@@ -132,6 +132,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     template = "content/event_index_page.html"
+    schema_page_type = "CollectionPage"
     subpage_types = ["content.EventPage", "content.StandardPage"]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
