@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) files of events: one event's .ics, and the subscribable calendar of upcoming events.
+"""iCalendar (RFC 5545) files of events: one event's .ics, and the subscribable calendar of upcoming and
+recently past events (``CALENDAR_PAST_MONTHS``).
 
 UIDs are stable: the event's translation key and language, at the site's host name, so a calendar that
 imported an event updates it instead of adding a copy. Times are written with ``TZID=Asia/Shanghai`` and
@@ -6,6 +7,7 @@ a VTIMEZONE; DTSTAMP is the time the event page was last published, in UTC. The 
 escapes text (commas, semicolons, backslashes, new lines) and folds long lines.
 """
 
+import calendar as _calendar
 import datetime
 from urllib.parse import urlsplit
 
@@ -16,6 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 PRODID = "-//SMART Shenzhen Medical Academy of Research and Translation//Events//ZH-EN"
+
+
+def months_before(moment, months):
+    """The same day and time ``months`` calendar months before ``moment`` (the month's last day when it is shorter)."""
+    years, month = divmod(moment.month - 1 - months, 12)
+    year = moment.year + years
+    day = min(moment.day, _calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
 
 
 def uid(event):

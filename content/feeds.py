@@ -117,8 +117,9 @@ def _enclosure(document):
     return absolute_url(document.url), length, mime
 
 
-def _generator(index):
-    """A FeedGenerator for the index's newest live, public issues, and the feed's modification time."""
+def _generator(index, kind):
+    """A FeedGenerator for the index's newest live, public issues (as the ``kind`` feed: its self link), and the
+    feed's modification time."""
     from content.pages.digest import page_absolute_url
     from content.taxonomy import FieldOfMedicine
 
@@ -142,6 +143,9 @@ def _generator(index):
         )
         fg.description(xml_text(description))
         fg.subtitle(xml_text(description))
+        # The self link first: feedgen writes the last link it was given as the RSS channel's <link>, which must
+        # be the website (the digest's page), not the feed (RSS 2.0; the W3C feed validator checks it).
+        fg.link(href=index.feed_url(kind), rel="self", type=CONTENT_TYPES[kind].split(";")[0])
         fg.link(href=index_url, rel="alternate", type="text/html")
         fg.language(hreflang(language))
         fg.author({"name": _publisher_name(), "uri": _home_url(index)})
@@ -189,19 +193,14 @@ def _generator(index):
 
 def build_rss(index, request=None):
     """The RSS 2.0 feed of a digest index, as UTF-8 bytes. ``request`` is unused: URLs use SITE_BASE_URL."""
-    fg, _updated = _generator(index)
-    return _with_self_link(fg, index, "rss").rss_str(pretty=False)
+    fg, _updated = _generator(index, "rss")
+    return fg.rss_str(pretty=False)
 
 
 def build_atom(index, request=None):
     """The Atom 1.0 feed of a digest index, as UTF-8 bytes."""
-    fg, _updated = _generator(index)
-    return _with_self_link(fg, index, "atom").atom_str(pretty=False)
-
-
-def _with_self_link(fg, index, kind):
-    fg.link(href=index.feed_url(kind), rel="self", type=CONTENT_TYPES[kind].split(";")[0])
-    return fg
+    fg, _updated = _generator(index, "atom")
+    return fg.atom_str(pretty=False)
 
 
 BUILDERS = {"rss": build_rss, "atom": build_atom}
@@ -239,8 +238,7 @@ def get_feed(index, kind):
     cached = cache.get(key)
     if cached is not None:
         return cached
-    fg, updated = _generator(index)
-    fg = _with_self_link(fg, index, kind)
+    fg, updated = _generator(index, kind)
     body = fg.rss_str(pretty=False) if kind == "rss" else fg.atom_str(pretty=False)
     last_modified = max(int(updated.timestamp()), int(cache.get(_CHANGED_KEY) or 0))
     feed = CachedFeed(body=body, etag=f'"{hashlib.sha256(body).hexdigest()[:40]}"', last_modified=last_modified)

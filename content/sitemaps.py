@@ -1,10 +1,12 @@
-"""sitemap.xml: every live, public page of every language, each listing its translations (hreflang)."""
+"""sitemap.xml: every live, public page of every language that lets search engines index it (not a page type
+with ``robots_noindex``), each listing its translations (hreflang)."""
 
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from content.i18n import absolute_url, hreflang
 
@@ -13,12 +15,24 @@ class _RootPathCache:
     """Holds Wagtail's cached site root paths while a sitemap page is built."""
 
 
+def noindex_models():
+    """The page models whose pages ask search engines not to index them."""
+    return [model for model in get_page_models() if getattr(model, "robots_noindex", False)]
+
+
+def noindex_labels():
+    """``app_label.model`` (lower case, as content types name them) of ``noindex_models()``."""
+    return {model._meta.label_lower for model in noindex_models()}
+
+
 class PageSitemap(Sitemap):
     def items(self):
+        noindex = ContentType.objects.get_for_models(*noindex_models()).values() if noindex_models() else []
         return (
             Page.objects.live()
             .public()
             .filter(depth__gt=1)
+            .exclude(content_type__in=list(noindex))
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale", "last_published_at", "latest_revision_created_at")
             .order_by("path")

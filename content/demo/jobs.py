@@ -285,6 +285,7 @@ def _fields(text, lang):
         "title": text["title"],
         "institute": text["institute"],
         "work_location": "广东省深圳市光明区" if lang == "zh" else "Guangming District, Shenzhen, Guangdong",
+        "postal_code": "518107",  # Guangming District's post code (the district the sample postings name)
         "listing_summary": text["summary"],
         "listing_image_alt": "由线条连接的节点组成的抽象示意图"
         if lang == "zh"

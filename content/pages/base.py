@@ -40,6 +40,14 @@ class BasePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 
+    # Pages of this type ask search engines not to index them (<meta name="robots" content="noindex"> in base.html)
+    # and are left out of the sitemap (content.sitemaps, and the static site's).
+    robots_noindex = False
+    # The schema.org kind of WebPage a page of this type is, and its OpenGraph type (content.structured_data,
+    # content.templatetags.page_meta).
+    schema_page_type = "WebPage"
+    open_graph_type = "website"
+
     class Meta:
         abstract = True
 

@@ -29,6 +29,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from content import lookups
+from content import structured_data as ld
 from content.html_clean import clean_html, safe_url
 from content.i18n import absolute_url
 from content.lookups import public_q
@@ -137,6 +138,7 @@ class DigestIssuePage(BasePage):
     )
 
     template = "content/digest_issue_page.html"
+    open_graph_type = "article"
     parent_page_types = ["content.DigestIndexPage"]
     subpage_types = []
     base_form_class = DigestIssueForm
@@ -180,6 +182,35 @@ class DigestIssuePage(BasePage):
 
     def __str__(self):
         return self.title
+
+    def main_entity_ld(self):
+        """The issue as a schema.org PublicationIssue of its volume of the digest (a Periodical)."""
+        language = self.locale.language_code
+        url = ld.page_url(self)
+        series = self.series
+        periodical = series.periodical_ld(with_details=False) if series is not None else None
+        image = self.lead_image if self.lead_image_id else (self.listing_image if self.listing_image_id else None)
+        part_of = periodical
+        if self.volume is not None and periodical is not None:
+            part_of = {"@type": "PublicationVolume", "volumeNumber": str(self.volume), "isPartOf": periodical}
+        return ld.compact(
+            {
+                "@type": "PublicationIssue",
+                "@id": url + "#issue",
+                "mainEntityOfPage": {"@id": url + "#webpage"},
+                "url": url,
+                "name": self.title,
+                "issueNumber": str(self.number) if self.number is not None else None,
+                "description": self.description,
+                "temporalCoverage": self.issue_month.strftime("%Y-%m"),
+                "datePublished": ld.iso(self.first_published_at),
+                "dateModified": ld.iso(self.last_published_at),
+                "image": ld.image_url(image),
+                "inLanguage": ld.language_tag(language),
+                "publisher": ld.organisation(language),
+                "isPartOf": part_of,
+            }
+        )
 
     @staticmethod
     def next_volume_number(parent, instance=None):
@@ -358,6 +389,7 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
     )
 
     template = "content/digest_index_page.html"
+    schema_page_type = "CollectionPage"
     subpage_types = ["content.DigestIssuePage"]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
@@ -370,6 +402,24 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("digest index page")
         verbose_name_plural = _("digest index pages")
+
+    def periodical_ld(self, with_details=True):
+        """The series as a schema.org Periodical (its issues point to it; its own page shows it in full)."""
+        language = self.locale.language_code
+        url = ld.page_url(self)
+        data = {"@type": "Periodical", "@id": url + "#periodical", "name": self.title, "url": url}
+        if with_details:
+            data.update(
+                mainEntityOfPage={"@id": url + "#webpage"},
+                description=self.description or None,
+                inLanguage=ld.language_tag(language),
+                publisher=ld.organisation(language),
+                image=ld.image_url(self.listing_image) if self.listing_image_id else None,
+            )
+        return ld.compact(data)
+
+    def main_entity_ld(self):
+        return self.periodical_ld()
 
     # Queries
     def issues(self):

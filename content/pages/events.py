@@ -4,7 +4,8 @@ An event page holds its series, start and end (stored in UTC, shown in Beijing t
 link that works in mainland China (Amap), online link, language, speakers (people snippets), agenda
 sessions (StreamField), and its registration settings. Registrations are handed to
 ``records.events.services.register_for_event``; capacity is shared by the event's language versions.
-Routes: ``ics/`` (this event as iCalendar) on an event, ``calendar/`` (upcoming events) on the index.
+Routes: ``ics/`` (this event as iCalendar) on an event, ``calendar/`` (upcoming and recently past events) on
+the index.
 """
 
 import datetime
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -130,6 +132,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     template = "content/event_index_page.html"
+    schema_page_type = "CollectionPage"
     subpage_types = ["content.EventPage", "content.StandardPage"]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -207,13 +210,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def index_view(self, request):
         return self.render(request)
 
+    def calendar_events(self, now=None):
+        """The events a subscribed calendar lists: upcoming ones, and those that ended in the past
+        ``CALENDAR_PAST_MONTHS`` months. A calendar app removes from its copy whatever the feed stops listing, so
+        an event just attended stays in the subscriber's calendar for that long."""
+        now = now or timezone.now()
+        since = calendars.months_before(timezone.localtime(now), max(0, settings.CALENDAR_PAST_MONTHS))
+        return self.events().filter(end__gte=since).order_by("start", "pk")
+
     @path("calendar/", name="calendar")
     def calendar_view(self, request):
-        """Every upcoming event of this language as one subscribable iCalendar."""
+        """This language's events as one subscribable iCalendar: upcoming ones and the recent past (see
+        ``calendar_events``)."""
         language = self.locale.language_code
         with override(language):
             name = gettext("SMART · %(events)s") % {"events": self.title}
-        events = self.upcoming_events().select_related("locale")
+        events = self.calendar_events().select_related("locale")
         cal = calendars.calendar(events, name=name, language=language)
         return calendars.response(cal, f"smart-events-{language}.ics", attachment=False)
 

@@ -173,6 +173,7 @@ class ApplicationStatusPage(FundingFormPage):
 
     template = "content/application_status_page.html"
     rate_limit_scope = "grants-status"
+    robots_noindex = True  # a form to look up one's own application: nothing for a search engine
 
     class Meta:
         verbose_name = _("application status page")

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from content import structured_data as ld
 from content.forms import JobApplicationForm
@@ -54,6 +55,7 @@ class JobIndexPage(BasePage):
     body = RichTextField(_("body"), features=TEXT_FEATURES, blank=True)
 
     template = "content/job_index_page.html"
+    schema_page_type = "CollectionPage"
     subpage_types = ["content.JobPostingPage"]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -112,6 +114,12 @@ class JobPostingPage(IntakePageMixin, BasePage):
     work_location = models.CharField(
         _("location"), max_length=200, help_text=_("For example Guangming District, Shenzhen.")
     )
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=12,
+        blank=True,
+        help_text=_("Of the place of work, for example 518107. Search engines show it with the posting."),
+    )
     employment_type = models.CharField(
         _("employment type"), max_length=12, choices=EmploymentType.choices, default=EmploymentType.FULL_TIME
     )
@@ -146,13 +154,15 @@ class JobPostingPage(IntakePageMixin, BasePage):
     rate_limit_scope = "recruitment-application"
     parent_page_types = ["content.JobIndexPage"]
     subpage_types = []
+    # The same place in every language: copied to the translations, not offered to translators.
+    override_translatable_fields = [SynchronizedField("postal_code")]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
                 FieldPanel("category"),
                 FieldPanel("institute"),
-                FieldPanel("work_location"),
+                FieldRowPanel([FieldPanel("work_location"), FieldPanel("postal_code")]),
                 FieldRowPanel([FieldPanel("employment_type"), FieldPanel("openings")]),
                 FieldRowPanel([FieldPanel("posted_on"), FieldPanel("closes_on")]),
             ],
@@ -246,6 +256,9 @@ class JobPostingPage(IntakePageMixin, BasePage):
         data = {
             "@context": "https://schema.org",
             "@type": "JobPosting",
+            "@id": self.full_url + "#job",
+            # The same in both languages: one vacancy, posted in two (the translations share their key).
+            "identifier": {"@type": "PropertyValue", "name": "SMART", "value": str(self.translation_key)},
             "title": self.title,
             "description": expand_db_html(description),
             "datePosted": ld.iso(self.posted_on),
@@ -259,6 +272,7 @@ class JobPostingPage(IntakePageMixin, BasePage):
                     "streetAddress": self.work_location,
                     "addressLocality": locality,
                     "addressRegion": region,
+                    "postalCode": self.postal_code,
                     "addressCountry": "CN",
                 },
             },
@@ -267,7 +281,6 @@ class JobPostingPage(IntakePageMixin, BasePage):
             "occupationalCategory": category,
             "directApply": True,
             "url": self.full_url,
-            "inLanguage": ld.language_tag(language),
         }
         return ld.compact(data)
 

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from content import lookups
+from content import structured_data as ld
 from content.blocks import BodyBlock
 from content.lookups import public_q
 
@@ -29,6 +30,7 @@ class NewsIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     template = "content/news_index_page.html"
+    schema_page_type = "CollectionPage"
     subpage_types = ["content.NewsArticlePage"]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
@@ -89,6 +91,7 @@ class NewsArticlePage(BasePage):
     tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("tags"))
 
     template = "content/news_article_page.html"
+    open_graph_type = "article"
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types = []
 
@@ -111,3 +114,29 @@ class NewsArticlePage(BasePage):
 
     def fragment_cache_vary(self, request, context):
         return ()  # the main content depends on the page and the published content only
+
+    def main_entity_ld(self):
+        """The article as a schema.org NewsArticle (content.structured_data.page_graph)."""
+        language = self.locale.language_code
+        url = ld.page_url(self)
+        published = self.first_published_at
+        if published is None or timezone.localtime(published).date() != self.date:
+            published = self.date  # the article's own date, when it was first published on another day
+        image = ld.image_url(self.listing_image) if self.listing_image_id else None
+        return ld.compact(
+            {
+                "@type": "NewsArticle",
+                "@id": url + "#article",
+                "mainEntityOfPage": {"@id": url + "#webpage"},
+                "url": url,
+                "headline": self.title[:110],
+                "description": ld.plain_description(self),
+                "datePublished": ld.iso(published),
+                "dateModified": ld.iso(self.last_published_at),
+                "author": {"@type": "Person", "name": self.author} if self.author else ld.organisation(language),
+                "publisher": ld.organisation(language),
+                "image": [image] if image else None,
+                "inLanguage": ld.language_tag(language),
+                "isPartOf": {"@id": ld.website_id(language)},
+            }
+        )

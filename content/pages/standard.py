@@ -36,6 +36,7 @@ class SectionIndexPage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     template = "content/section_index_page.html"
+    schema_page_type = "CollectionPage"
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]

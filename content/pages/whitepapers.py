@@ -78,6 +78,7 @@ class WhitePaperIndexPage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     template = "content/white_paper_index_page.html"
+    schema_page_type = "CollectionPage"
     subpage_types = ["content.WhitePaperPage"]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -201,6 +202,7 @@ class WhitePaperPage(RoutablePageMixin, BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     template = "content/white_paper_page.html"
+    open_graph_type = "article"
     parent_page_types = ["content.WhitePaperIndexPage"]
     subpage_types = []
 
@@ -342,7 +344,9 @@ class WhitePaperPage(RoutablePageMixin, BasePage):
             "image": ld.image_url(self.cover_image or self.listing_image),
             "identifier": identifiers,
             "sameAs": f"https://doi.org/{self.doi}" if self.doi else None,
-            "numberOfPages": self.page_count,
+            # numberOfPages belongs to Book: a report runs from page 1 to its last (Article's pageStart, pageEnd).
+            "pageStart": 1 if self.page_count else None,
+            "pageEnd": self.page_count,
             "encoding": media,
         }
         return ld.compact(data)

@@ -4,8 +4,9 @@
 (the database server is down, restarting, or refused the connection) into the theme's ``503.html``, in the
 language of the URL (``/zh-hans/…``, ``/en/…``; otherwise the visitor's browser language), with
 ``Retry-After`` and never-cache headers. The page is rendered without a request context, so it needs
-nothing from the database. Nothing is lost by it: a form's data is saved in one transaction, so a visitor
-whose submission met this page has not had it accepted and can send it again.
+nothing from the database. Under ``/api/`` the answer is the APIs' JSON ``{"message": …}`` instead (the
+headless API's OpenAPI document lists it). Nothing is lost by it: a form's data is saved in one transaction,
+so a visitor whose submission met this page has not had it accepted and can send it again.
 
 The same page, saying that files cannot be stored just now, answers a storage that cannot be reached: the private
 storage of uploads (``records.files.StorageUnavailable``) or an object storage bucket (botocore's errors, e.g. a
@@ -17,10 +18,11 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -52,8 +54,14 @@ def unavailable_response(request, reason="database"):
     language = visitor_language(request)
     context = {"LANGUAGE_CODE": language, "retry_after": RETRY_AFTER_SECONDS, "reason": reason}
     with translation.override(language):
-        html = render_to_string("503.html", context)
-    response = HttpResponse(html, status=503, content_type="text/html; charset=utf-8")
+        if request.path_info.startswith("/api/"):
+            message = gettext("The service is unavailable for a moment. Try again in %(seconds)s seconds.") % {
+                "seconds": RETRY_AFTER_SECONDS
+            }
+            response = JsonResponse({"message": message}, status=503)
+        else:
+            html = render_to_string("503.html", context)
+            response = HttpResponse(html, status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Content-Language"] = language
     add_never_cache_headers(response)

@@ -156,6 +156,37 @@ def test_feed_is_well_formed_and_complete(client, digest, language, kind):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_rss_channel_links_to_the_digest_page_and_to_itself_as_the_w3c_validator_asks(client, digest, language):
+    """RSS 2.0: the channel's <link> is the website (the digest's HTML page), not the feed; the feed's own address
+    is its atom:link rel="self"; the channel image links where the channel does and carries its title (the W3C
+    feed validator warns otherwise: ImageLinkDoesntMatch, MissingAtomSelfLink)."""
+    index = digest["index"] if language == "zh-hans" else digest["index_en"]
+    response = fetch(client, language, "rss")
+    channel = etree.fromstring(response.content).find("channel")
+    link = channel.findtext("link")
+    assert link == "http://testserver" + index.url
+    page = client.get(link.removeprefix("http://testserver"))
+    assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
+    atom = "{http://www.w3.org/2005/Atom}link"
+    assert [(e.get("rel"), e.get("href")) for e in channel.findall(atom)] == [
+        ("self", "http://testserver" + FEED_PATHS[(language, "rss")])
+    ]
+    assert channel.find("image").findtext("link") == link
+    assert channel.find("image").findtext("title") == channel.findtext("title")
+    assert channel.find("image").findtext("url").endswith((".png", ".jpg", ".jpeg", ".gif"))
+    assert int(channel.find("image").findtext("width")) <= 144
+    assert int(channel.find("image").findtext("height")) <= 400
+    # Atom: one alternate link (the page) and one self link (the feed).
+    root = etree.fromstring(fetch(client, language, "atom").content)
+    links = sorted((e.get("rel"), e.get("href")) for e in root.findall(atom))
+    assert links == [
+        ("alternate", "http://testserver" + index.url),
+        ("self", "http://testserver" + FEED_PATHS[(language, "atom")]),
+    ]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_dates_carry_the_beijing_offset(client, digest, kind):
     raw = fetch(client, "zh-hans", kind).content.decode()

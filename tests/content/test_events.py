@@ -200,6 +200,40 @@ class EventPageTests(TestCase):
         self.assertEqual(len(zh.walk("VTIMEZONE")), 1)
         self.assertEqual(str(zh["X-WR-CALNAME"]), f"深圳医学科学院 · {self.pages['ev_index'].title}")
 
+    def test_calendar_subscription_keeps_past_events_for_the_set_period(self):
+        """A subscribed calendar keeps the events of the past CALENDAR_PAST_MONTHS months (default 12): a
+        calendar app drops from its copy what the feed stops listing, so events attended must stay a while."""
+        index = self.pages["ev_index_en"]
+        now = timezone.now()
+        recent = EventPage(
+            title="Recent seminar",
+            slug="recent-seminar",
+            start=now - datetime.timedelta(days=60),
+            end=now - datetime.timedelta(days=60) + datetime.timedelta(hours=2),
+            registration="none",
+        )
+        index.add_child(instance=recent)
+        recent.save_revision().publish()
+        old = EventPage(
+            title="Old seminar",
+            slug="old-seminar",
+            start=now - datetime.timedelta(days=400),
+            end=now - datetime.timedelta(days=400) + datetime.timedelta(hours=2),
+            registration="none",
+        )
+        index.add_child(instance=old)
+        old.save_revision().publish()
+
+        def summaries():
+            cal = icalendar.Calendar.from_ical(self.client.get(index.url + "calendar/").content)
+            return sorted(str(item["SUMMARY"]) for item in cal.walk("VEVENT"))
+
+        self.assertEqual(summaries(), ["Frontiers of organoids", "Recent seminar"])
+        with self.settings(CALENDAR_PAST_MONTHS=24):
+            self.assertEqual(summaries(), ["Frontiers of organoids", "Old seminar", "Recent seminar"])
+        with self.settings(CALENDAR_PAST_MONTHS=0):
+            self.assertEqual(summaries(), ["Frontiers of organoids"])
+
 
 class RegistrationTests(TestCase):
     @classmethod

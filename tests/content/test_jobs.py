@@ -82,7 +82,7 @@ class JobPageTests(TestCase):
         en = self.get(pi_en.url)
         self.assertIn("<h1>Principal investigator</h1>", en)
         self.assertIn("About the role.", en)
-        (data,) = [item for item in json_ld_items(en) if item["@type"] == "JobPosting"]
+        (data,) = [item for item in json_ld_items(en) if item.get("@type") == "JobPosting"]
         self.assertEqual(data["title"], "Principal investigator")
         self.assertIn("<p>About the role.</p>", data["description"])
         self.assertIn("<p>A PhD.</p>", data["description"])
@@ -91,9 +91,19 @@ class JobPageTests(TestCase):
         self.assertEqual(data["employmentType"], "FULL_TIME")
         self.assertEqual(data["hiringOrganization"]["@type"], "Organization")
         self.assertEqual(data["hiringOrganization"]["alternateName"], "SMART")
+        self.assertEqual(data["hiringOrganization"]["logo"]["url"], "http://testserver/static/smart/img/logo.png")
+        # One vacancy in two languages: the same identifier on both pages; no inLanguage (not a JobPosting
+        # property in schema.org's vocabulary).
+        self.assertEqual(
+            data["identifier"], {"@type": "PropertyValue", "name": "SMART", "value": str(pi.translation_key)}
+        )
+        self.assertNotIn("inLanguage", data)
+        (zh_data,) = [item for item in json_ld_items(zh) if item.get("@type") == "JobPosting"]
+        self.assertEqual(zh_data["identifier"], data["identifier"])
         self.assertEqual(data["jobLocation"]["@type"], "Place")
         self.assertEqual(data["jobLocation"]["address"]["streetAddress"], "Guangming District, Shenzhen")
         self.assertEqual(data["jobLocation"]["address"]["addressCountry"], "CN")
+        self.assertEqual(data["jobLocation"]["address"]["postalCode"], "518107")
         self.assertEqual(
             data["baseSalary"],
             {
@@ -111,7 +121,7 @@ class JobPageTests(TestCase):
         self.assertEqual(data["occupationalCategory"], "Principal investigators")
         self.assertEqual(data["url"], f"http://testserver{pi_en.url}")
         postdoc = [
-            item for item in json_ld_items(self.get(self.pages["postdoc_en"].url)) if item["@type"] == "JobPosting"
+            item for item in json_ld_items(self.get(self.pages["postdoc_en"].url)) if item.get("@type") == "JobPosting"
         ]
         self.assertEqual(postdoc[0]["employmentType"], "CONTRACTOR")
         self.assertNotIn("baseSalary", postdoc[0])  # no figures given, only the salary text

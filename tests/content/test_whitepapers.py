@@ -178,7 +178,9 @@ class WhitePaperTests(TestCase):
             self.assertEqual(data["publisher"]["@type"], "Organization")
             self.assertEqual(data["publisher"]["alternateName"], "SMART")
             self.assertEqual(data["publisher"]["name"], smart(page.locale.language_code)[0])
-            self.assertEqual(data["numberOfPages"], 3)
+            # numberOfPages is Book's, not Report's: the pages run from 1 to 3 (Article's pageStart and pageEnd).
+            self.assertNotIn("numberOfPages", data)
+            self.assertEqual((data["pageStart"], data["pageEnd"]), (1, 3))
             self.assertEqual(data["sameAs"], "https://doi.org/10.1234/smart.2024.001")
             self.assertIn(
                 {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.1234/smart.2024.001"}, data["identifier"]

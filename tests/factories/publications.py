@@ -326,6 +326,7 @@ def build_jobs(pages, today=None):
             category=category,
             institute="示例研究所",
             work_location="深圳市光明区",
+            postal_code="518107",
             posted_on=today - datetime.timedelta(days=20),
             closes_on=closes_on,
             salary_text="面议",

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import extruct
 import feedparser
 import icalendar
 import lxml.html
@@ -37,6 +38,17 @@ from tests.factories.every_page import (
 from tests.node_tools import VNU_JAR, java, require
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
+# The schema.org type of the main thing each page type shows (besides its WebPage and BreadcrumbList).
+MAIN_ENTITY_TYPES = {
+    "content.HomePage": {"WebSite", "Organization"},
+    "content.NewsArticlePage": {"NewsArticle"},
+    "content.DigestIssuePage": {"PublicationIssue"},
+    "content.DigestIndexPage": {"Periodical"},
+    "content.EventPage": {"Event"},
+    "content.WhitePaperPage": {"Report"},
+}
+OPEN_GRAPH = ("og:title", "og:type", "og:url", "og:image", "og:image:alt", "og:site_name", "og:locale")
+TWITTER = ("twitter:card", "twitter:title", "twitter:image")
 FEED_TYPES = {"application/rss+xml": "rss20", "application/atom+xml": "atom10"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -60,6 +72,104 @@ def fetch(visit):
     action, values = form_values(page, visit.fill)
     response = client.post(action or visit.path, values)
     return response.status_code, response.content
+
+
+class Vocabulary:
+    """schema.org's types and the properties each may carry (its own and inherited), from
+    schemas/schemaorg-vocabulary.json (made by schemas/build_schemaorg_vocabulary.py; no network needed)."""
+
+    def __init__(self):
+        data = json.loads((SCHEMAS / "schemaorg-vocabulary.json").read_text("utf-8"))
+        self.types, self.bases = data["types"], data["bases"]
+        self._cache = {}
+
+    def properties(self, type_name):
+        if type_name not in self._cache:
+            found, stack, seen = set(), list(self.types[type_name]), set()
+            while stack:
+                base = stack.pop()
+                if base not in seen:
+                    seen.add(base)
+                    found |= set(self.bases[base]["properties"])
+                    stack += self.bases[base]["extends"]
+            self._cache[type_name] = found
+        return self._cache[type_name]
+
+    def is_a(self, type_name, ancestor):
+        """Whether ``type_name`` is ``ancestor`` or a subtype of it (by the property groups it inherits)."""
+        return type_name == ancestor or set(self.types[ancestor]) <= self._groups(type_name)
+
+    def _groups(self, type_name):
+        groups, stack = set(), list(self.types[type_name])
+        while stack:
+            base = stack.pop()
+            if base not in groups:
+                groups.add(base)
+                stack += self.bases[base]["extends"]
+        return groups
+
+    def problems(self, node, where="", found=None):
+        """Every type unknown to schema.org and every property a node's type does not have, with where it is."""
+        found = [] if found is None else found
+        if isinstance(node, list):
+            for number, item in enumerate(node):
+                self.problems(item, f"{where}[{number}]", found)
+            return found
+        if not isinstance(node, dict):
+            return found
+        if "@graph" in node:
+            self.problems(node["@graph"], f"{where}@graph", found)
+        names = node.get("@type")
+        names = [names] if isinstance(names, str) else names or []
+        unknown = [name for name in names if name not in self.types]
+        found += [f"{where}: unknown type {name}" for name in unknown]
+        if names and not unknown:
+            allowed = set().union(*(self.properties(name) for name in names))
+            for key in node:
+                if key.startswith("@"):
+                    continue
+                base = re.sub(r"-(input|output)$", "", key)  # an Action's constraints (query-input)
+                if key not in allowed and not (base != key and base in allowed and self.is_action(names)):
+                    found.append(f"{where}: {'/'.join(names)} has no property {key}")
+        elif not names and set(node) - {"@id", "@context", "@graph"}:
+            found.append(f"{where}: an object without @type ({', '.join(sorted(node))[:80]})")
+        for key, value in node.items():
+            if not key.startswith("@"):
+                self.problems(value, f"{where}.{key}" if where else key, found)
+        return found
+
+    def is_action(self, names):
+        return any(self.is_a(name, "Action") for name in names)
+
+
+def json_ld_nodes(items):
+    """Every node of extruct's JSON-LD items, @graph members included, recursively."""
+    for item in items:
+        if isinstance(item, list):
+            yield from json_ld_nodes(item)
+        elif isinstance(item, dict):
+            yield item
+            for key, value in item.items():
+                if key == "@graph" or not key.startswith("@"):
+                    yield from json_ld_nodes(value if isinstance(value, list) else [value])
+
+
+def meta_tags(body):
+    """{property or name: content} of a page's <meta> tags (OpenGraph uses property=, Twitter name=)."""
+    document = lxml.html.fromstring(body)
+    tags = {}
+    for meta in document.xpath("//head/meta[@content]"):
+        key = meta.get("property") or meta.get("name")
+        if key:
+            tags.setdefault(key, meta.get("content"))
+    return tags
+
+
+def says_noindex(response, body):
+    """Whether a page asks search engines not to index it, in its HTML or its headers."""
+    header = response.get("X-Robots-Tag", "") if response is not None else ""
+    robots = lxml.html.fromstring(body).xpath("//head/meta[@name='robots']/@content")
+    return any("noindex" in value.lower() for value in [header, *robots])
 
 
 def problems_by_file(report, names):
@@ -171,6 +281,98 @@ class ValidOutputTests(TestCase):
         if unmarked:
             self.fail(f"Chinese text without lang=zh-Hans on English pages:\n{report}")
 
+    # -- structured data and sharing ------------------------------------------------------------------------------
+
+    def page_visits(self):
+        """The visits that show a page of the site in base.html (not the 500 and 503 pages, which stand alone)."""
+        return [visit for visit in self.visits if not visit.error_view]
+
+    def test_structured_data_uses_only_schema_org_vocabulary(self):
+        """Every page's JSON-LD, as extruct reads it: only schema.org types, each with only its own properties."""
+        vocabulary = Vocabulary()
+        problems, types = {}, set()
+        for visit in self.page_visits():
+            items = extruct.extract(self.responses[visit.name][1].decode(), syntaxes=["json-ld"])["json-ld"]
+            found = vocabulary.problems(items)
+            if found:
+                problems[visit.name] = found
+            types |= {
+                name
+                for node in json_ld_nodes(items)
+                for name in ([node["@type"]] if isinstance(node.get("@type"), str) else node.get("@type") or [])
+            }
+        report = "\n".join(f"{name}:\n  " + "\n  ".join(lines) for name, lines in sorted(problems.items()))
+        self.assertFalse(problems, f"JSON-LD outside schema.org's vocabulary:\n{report}")
+        expected = {"WebPage", "CollectionPage", "BreadcrumbList", "WebSite", "SearchAction", "Organization"}
+        expected |= {"NewsArticle", "PublicationIssue", "Periodical", "Event", "JobPosting", "Report"}
+        self.assertLessEqual(expected, types)
+
+    def test_every_page_type_has_its_structured_data(self):
+        """Each page: a WebPage (or a kind of it) with the page's address and language, a BreadcrumbList below the
+        home page, and the main thing it shows (MAIN_ENTITY_TYPES; an open job posting: a JobPosting)."""
+        vocabulary = Vocabulary()
+        self.maxDiff = None
+        missing = {}
+        for visit in self.page_visits():
+            if not visit.model or visit.submit or "?" in visit.path or visit.session:
+                continue
+            html = self.responses[visit.name][1].decode()
+            nodes = list(json_ld_nodes(extruct.extract(html, syntaxes=["json-ld"])["json-ld"]))
+            by_type = {}
+            for node in nodes:
+                for name in [node["@type"]] if isinstance(node.get("@type"), str) else node.get("@type") or []:
+                    by_type.setdefault(name, []).append(node)
+            wanted = set(MAIN_ENTITY_TYPES.get(visit.model, set()))
+            if visit.model == "content.JobPostingPage" and "<form" in html:  # open: still a vacancy
+                wanted.add("JobPosting")
+            if visit.model != "content.HomePage":
+                wanted.add("BreadcrumbList")
+            lacking = sorted(wanted - set(by_type))
+            pages = [node for name, group in by_type.items() if vocabulary.is_a(name, "WebPage") for node in group]
+            if len(pages) != 1:
+                lacking.append(f"one WebPage (found {len(pages)})")
+            # The page the data describes is the one the page names as canonical (a routable page's sub-views,
+            # such as the digest's archive, name their page).
+            (canonical,) = lxml.html.fromstring(html).xpath("//head/link[@rel='canonical']/@href")
+            language = "zh-Hans" if visit.language == "zh-hans" else "en"
+            if len(pages) == 1 and (pages[0].get("url"), pages[0].get("inLanguage")) != (canonical, language):
+                lacking.append(f"WebPage url/inLanguage: {pages[0].get('url')} {pages[0].get('inLanguage')}")
+            for crumbs in by_type.get("BreadcrumbList", []):
+                items = crumbs.get("itemListElement", [])
+                positions = [item.get("position") for item in items]
+                if positions != list(range(1, len(items) + 1)) or items[-1].get("item") != canonical:
+                    lacking.append(f"BreadcrumbList ending with the page: {items}")
+            for site in by_type.get("WebSite", []):
+                action = site.get("potentialAction") or {}
+                target = (action.get("target") or {}).get("urlTemplate", "")
+                if action.get("@type") != "SearchAction" or "{search_term_string}" not in target:
+                    lacking.append(f"WebSite SearchAction: {action}")
+            if lacking:
+                missing[visit.name] = lacking
+        self.assertEqual(missing, {})
+
+    def test_open_graph_and_twitter_card_tags_on_every_page(self):
+        """What WeChat and other apps show when a link is shared: title, type, address, picture (absolute, with its
+        description), site name and language; a Twitter card."""
+        missing = {}
+        for visit in self.page_visits():
+            tags = meta_tags(self.responses[visit.name][1])
+            lacking = [name for name in OPEN_GRAPH + TWITTER if not (tags.get(name) or "").strip()]
+            for name in ("og:url", "og:image", "twitter:image"):
+                if tags.get(name) and not tags[name].startswith(("http://", "https://")):
+                    lacking.append(f"{name} not absolute: {tags[name]}")
+            expected_locale = "zh_CN" if visit.language == "zh-hans" else "en_US"
+            if tags.get("og:locale") != expected_locale:
+                lacking.append(f"og:locale {tags.get('og:locale')}")
+            if lacking:
+                missing[visit.name] = lacking
+        self.assertEqual(missing, {})
+        # A page's shared picture is its own (its listing image) where it has one.
+        article = next(v for v in self.visits if v.model == "content.NewsArticlePage" and v.language == "en")
+        tags = meta_tags(self.responses[article.name][1])
+        self.assertIn("/media/images/", tags["og:image"])
+        self.assertEqual(tags["og:type"], "article")
+
     # -- feeds --------------------------------------------------------------------------------------------------
 
     def discovered_feeds(self):
@@ -275,6 +477,24 @@ class ValidOutputTests(TestCase):
 
     # -- sitemap ------------------------------------------------------------------------------------------------
 
+    def fetch_plain(self, visit):
+        """(headers, body) of a plain visit (a GET of its path)."""
+        response = Client().get(visit.path)
+        return response, response.content
+
+    def test_sitemap_lists_no_page_that_asks_search_engines_not_to_index_it(self):
+        """Every address in the sitemap answers 200 and lets search engines index it: no <meta name="robots"
+        content="noindex"> and no X-Robots-Tag: noindex (a sitemap listing such a page contradicts it)."""
+        namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        document = etree.fromstring(Client().get("/sitemap.xml").content)
+        contradicted = []
+        for location in document.xpath("//s:url/s:loc/text()", namespaces=namespaces):
+            response = Client().get(urlsplit(location).path)
+            self.assertEqual(response.status_code, 200, location)
+            if says_noindex(response, response.content):
+                contradicted.append(location)
+        self.assertEqual(contradicted, [])
+
     def test_sitemap_is_valid_against_the_sitemaps_org_schema(self):
         response = Client().get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)
@@ -284,9 +504,15 @@ class ValidOutputTests(TestCase):
         namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
         locations = [urlsplit(loc).path for loc in document.xpath("//s:url/s:loc/text()", namespaces=namespaces)]
         self.assertEqual(len(locations), len(set(locations)), "a page listed twice")
-        live = Page.objects.live().public().filter(depth__gt=1).exclude(content_type__model="page").count()
-        self.assertEqual(len(locations), live)
-        shown = {visit.path for visit in self.visits if visit.model and not visit.submit and "?" not in visit.path}
+        live = Page.objects.live().public().filter(depth__gt=1).exclude(content_type__model="page")
+        indexable = [page for page in live.specific() if not page.robots_noindex]
+        self.assertEqual(len(locations), len(indexable))
+        self.assertLess(len(indexable), live.count())  # the status look-up pages say noindex
+        shown = {
+            visit.path
+            for visit in self.visits
+            if visit.model and not visit.submit and "?" not in visit.path and not says_noindex(*self.fetch_plain(visit))
+        }
         self.assertFalse({path for path in shown if not re.search(r"/archive/", path)} - set(locations))
         # Every page with a translation names it and itself (hreflang), and x-default.
         for url in document.xpath("//s:url[x:link]", namespaces=namespaces):

@@ -164,6 +164,8 @@ TASK_WORKER_SILENCE = env.int("TASK_WORKER_SILENCE", default=120)
 TASK_RUNNING_TIMEOUT = env.int("TASK_RUNNING_TIMEOUT", default=1800)
 # How often the scheduler process (manage.py run_scheduler) publishes scheduled pages, in seconds.
 SCHEDULER_INTERVAL = env.int("SCHEDULER_INTERVAL", default=60)
+# Months of past events a subscribed events calendar (calendar/) keeps listing (0: upcoming events only).
+CALENDAR_PAST_MONTHS = env.int("CALENDAR_PAST_MONTHS", default=12)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -164,6 +164,12 @@ class HeadlessMixin:
             "find_view": self.find_parameters,
         }[self.action]
 
+    def options(self, request, *args, **kwargs):
+        """OPTIONS: what this address allows (the ``Allow`` header), no body; its query is not read."""
+        response = Response(status=200)
+        response["Content-Length"] = "0"
+        return response
+
     def check_query_parameters(self, queryset=None):
         allowed = set(self.allowed_parameters())
         if "search" in self.request.GET and "search" not in allowed:
@@ -172,7 +178,7 @@ class HeadlessMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if self.action is not None:  # None: a method the API does not offer (405 follows)
+        if self.action in ("listing_view", "detail_view", "find_view"):  # OPTIONS and refused methods: no query
             self.check_query_parameters()
 
     def fields_config(self):
@@ -201,10 +207,7 @@ class HeadlessMixin:
 
     def check_field_names(self, model, config, listing):
         """Unknown names in ``fields`` refused as Wagtail's serializer would, but with the names available here."""
-        available = self.get_body_fields_names(model) + self.get_meta_fields_names(model)
-        if listing:
-            available = [name for name in available if name not in self.detail_only_fields]
-        available = list(dict.fromkeys(available))
+        available = field_names(type(self), [model], listing)
         unknown = {entry[0] for entry in config if entry[0] not in ("*", "_")} - set(available)
         if unknown:
             message = ngettext(
@@ -230,10 +233,12 @@ class HeadlessMixin:
         )
 
     def find_view(self, request):
-        """Redirect to the detail URL of the object found (built on SITE_BASE_URL), keeping ``fields``."""
+        """Redirect to the detail URL of the object found (built on SITE_BASE_URL), keeping ``fields``, which is
+        checked first as the detail view would check it (a redirect to a refusal helps no one)."""
         obj = self.find_object(self.get_queryset(), request)
         if obj is None:
             raise Http404
+        self.check_field_names(type(getattr(obj, "specific_deferred", obj)), self.fields_config(), listing=False)
         url = rep.absolute_url(reverse(f"headless:{self.endpoint_name}:detail", args=[obj.pk]))
         query = request.GET.copy()
         for name in self.find_query_parameters:
@@ -247,6 +252,16 @@ class HeadlessMixin:
         if "id" not in request.GET:
             raise Refused(self.find_needs())
         return queryset.filter(pk=filters.integer("id", request.GET["id"], 1)).first()
+
+
+def field_names(endpoint, models, listing):
+    """The names that ``fields`` accepts at an endpoint for objects of any of ``models`` (a listing: without the
+    fields only a detail has), in the order the endpoint declares them."""
+    names = []
+    for model in models:
+        available = endpoint.get_body_fields_names(model) + endpoint.get_meta_fields_names(model)
+        names += [name for name in available if not (listing and name in endpoint.detail_only_fields)]
+    return list(dict.fromkeys(names))
 
 
 class HeadlessPagesEndpoint(HeadlessMixin, PagesAPIViewSet):

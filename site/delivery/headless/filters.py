@@ -21,7 +21,10 @@ from .refusals import Refused, listed, shown
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 100_000
 COMMON_ORDER_KEYS = ["id", "title", "slug", "first_published_at", "last_published_at"]
-ORDER_PATTERN = r"^-?[a-z_]+(,-?[a-z_]+)*$"
+# Free text (a slug, a tag, a path): anything but the null character, which ``text()`` refuses.
+TEXT_PATTERN = "^[^\\u0000]*$"
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+ISO_DATE = re.compile(DATE_PATTERN)
 FIELD_NAME = re.compile(r"\w+")
 
 
@@ -46,7 +49,10 @@ def boolean(name, value):
 
 
 def iso_date(name, value):
+    """A day written YYYY-MM-DD (RFC 3339's full-date, as the document says), nothing else ISO 8601 allows."""
     try:
+        if not ISO_DATE.match(value or ""):
+            raise ValueError(value)
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise Refused(
@@ -78,7 +84,7 @@ def page_params():
             {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
             "Pages in this language.",
         ),
-        Param("slug", {"type": "string", "maxLength": 255}, "Pages with this slug."),
+        Param("slug", {"type": "string", "maxLength": 255, "pattern": TEXT_PATTERN}, "Pages with this slug."),
         Param("child_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Children of this page."),
         Param("descendant_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Descendants of this page."),
         Param("ancestor_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Ancestors of this page."),
@@ -93,10 +99,25 @@ def page_params():
             f"Dated pages of this year: {dated_names}.",
             dated,
         ),
-        Param("date_from", {"type": "string", "format": "date"}, "Dated pages on or after this day.", dated),
-        Param("date_to", {"type": "string", "format": "date"}, "Dated pages on or before this day.", dated),
+        Param(
+            "date_from",
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "Dated pages on or after this day.",
+            dated,
+        ),
+        Param(
+            "date_to",
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "Dated pages on or before this day.",
+            dated,
+        ),
         Param("upcoming", {"type": "boolean"}, "true: events not yet over; false: past events.", (EventPage,)),
-        Param("series", {"type": "string", "maxLength": 80}, "Events of the series with this slug.", (EventPage,)),
+        Param(
+            "series",
+            {"type": "string", "maxLength": 80, "pattern": TEXT_PATTERN},
+            "Events of the series with this slug.",
+            (EventPage,),
+        ),
         Param(
             "open",
             {"type": "boolean"},
@@ -110,9 +131,17 @@ def page_params():
             (JobPostingPage,),
         ),
         Param(
-            "topic", {"type": "string", "maxLength": 80}, "White papers on the topic with this slug.", (WhitePaperPage,)
+            "topic",
+            {"type": "string", "maxLength": 80, "pattern": TEXT_PATTERN},
+            "White papers on the topic with this slug.",
+            (WhitePaperPage,),
         ),
-        Param("tag", {"type": "string", "maxLength": 100}, "News articles with this tag.", (NewsArticlePage,)),
+        Param(
+            "tag",
+            {"type": "string", "maxLength": 100, "pattern": TEXT_PATTERN},
+            "News articles with this tag.",
+            (NewsArticlePage,),
+        ),
     ]
 
 

@@ -2,16 +2,25 @@
 (page types and their fields in ``page_types``, query parameters in ``filters``), served at /api/v2/openapi.json."""
 
 import functools
+import re
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Page
 
 from . import refusals
 from . import representation as rep
-from .endpoints import MANDATORY_FIELDS
-from .filters import COMMON_ORDER_KEYS, MAX_ID, MAX_OFFSET, ORDER_PATTERN, page_order_keys, page_params
+from .endpoints import (
+    MANDATORY_FIELDS,
+    MAX_FIELDS_LENGTH,
+    HeadlessDocumentsEndpoint,
+    HeadlessImagesEndpoint,
+    HeadlessPagesEndpoint,
+    field_names,
+)
+from .filters import COMMON_ORDER_KEYS, MAX_ID, MAX_OFFSET, TEXT_PATTERN, page_order_keys, page_params
 from .page_types import exposed_fields, field_schema, page_type_name, public_page_models
 from .representation import DATETIME, STRING, URL, nullable, ref
 
@@ -168,20 +177,44 @@ def query(name, schema, description, required=False):
     return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
 
 
-def common_parameters(order_keys):
+def alternatives(names):
+    """A regular expression matching exactly one of ``names`` (longest first, so that none hides another)."""
+    return "(?:" + "|".join(re.escape(name) for name in sorted(set(names), key=lambda n: (-len(n), n))) + ")"
+
+
+def fields_pattern(names):
+    """The ``fields`` values accepted, as a regular expression over the field ``names`` available: empty; ``*``
+    then removals; ``_`` then additions; or additions and removals. The fields always included cannot be removed,
+    and no selection is nested (the checks of ``filters.parse_fields`` and the endpoints' field names)."""
+    name = alternatives(names)
+    removable = alternatives(set(names) - set(MANDATORY_FIELDS))
+    item = f"(?:{name}|-{removable})"
+    return f"^(?:\\*(?:,-{removable})*|_(?:,{name})*|{item}(?:,{item})*)?$"
+
+
+def fields_parameter(names):
+    return query(
+        "fields",
+        {"type": "string", "maxLength": MAX_FIELDS_LENGTH, "pattern": fields_pattern(names)},
+        "Comma-separated field names to add; `-name` removes one, `*` (first) starts from all fields, `_` (first) "
+        f"from none. {', '.join(MANDATORY_FIELDS)} are always included. No nested selection. Available: "
+        f"{', '.join(sorted(names))}.",
+    )
+
+
+def order_pattern(keys):
+    key = alternatives(keys)
+    return f"^-?{key}(?:,-?{key})*$"
+
+
+def common_parameters(field_names_available, order_keys, order_note=""):
     limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
     return [
-        query(
-            "fields",
-            {"type": "string", "maxLength": 2000},
-            "Comma-separated field names to add; `-name` removes one, `*` starts from all fields, `_` from none. "
-            f"{', '.join(MANDATORY_FIELDS)} are always included. No nested selection.",
-        ),
+        fields_parameter(field_names_available),
         query(
             "order",
-            {"type": "string", "pattern": ORDER_PATTERN},
-            f"Comma-separated order keys, `-` to reverse: {', '.join(order_keys)} (pages: plus the date fields "
-            "of the chosen type).",
+            {"type": "string", "pattern": order_pattern(order_keys)},
+            f"Comma-separated order keys, `-` to reverse: {', '.join(order_keys)}.{order_note}",
         ),
         query(
             "limit",
@@ -201,14 +234,27 @@ def responses(ok_schema, description, extra=None):
         },
         "304": {"description": "Not modified (If-None-Match matched the ETag)."},
         "400": {"description": "Unknown or malformed parameter.", "content": error_content()},
-        "429": {
-            "description": f"Rate limit exceeded ({settings.API_RATE_LIMIT} per client IP).",
-            "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}},
-            "content": error_content(),
-        },
+        **too_many_requests(),
     }
     result.update(extra or {})
     return result
+
+
+def too_many_requests():
+    """The refusals any request may meet, whatever it asks: over the rate limit, the database away."""
+    retry_after = {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}}
+    return {
+        "429": {
+            "description": f"Rate limit exceeded ({settings.API_RATE_LIMIT} per client IP).",
+            "headers": retry_after,
+            "content": error_content(),
+        },
+        "503": {
+            "description": "The database cannot be reached for a moment.",
+            "headers": retry_after,
+            "content": error_content(),
+        },
+    }
 
 
 def error_content():
@@ -223,6 +269,9 @@ def paths():
     models = public_page_models()
     type_names = [page_type_name(model) for model in models]
     page_keys = sorted({key for model in models for key in page_order_keys(model)})
+    page_fields = field_names(HeadlessPagesEndpoint, [Page, *models], listing=True)
+    page_detail_fields = field_names(HeadlessPagesEndpoint, models, listing=False)
+    by_type = " Without `type`, only the fields and order keys that every page has; with it, those of that type too."
     page_filters = [
         query(
             "type",
@@ -231,7 +280,6 @@ def paths():
         ),
         *[query(param.name, param.schema, param.description + needs(param)) for param in page_params()],
     ]
-    fields_only = common_parameters([])[:1]
     find_redirect = {
         "302": {
             "description": "Found: redirects to the object's detail URL.",
@@ -239,14 +287,17 @@ def paths():
         },
         "400": {"description": "Malformed parameter.", "content": error_content()},
         **NOT_FOUND,
+        **too_many_requests(),
     }
+    page_detail_fields_parameter = fields_parameter(page_detail_fields)
+    page_detail_fields_parameter["description"] += " A page has the fields of its own type."
     result = {
         f"{PREFIX}/pages/": {
             "get": {
                 "operationId": "listPages",
                 "summary": "Live, public pages of every language",
                 "tags": ["pages"],
-                "parameters": common_parameters(page_keys) + page_filters,
+                "parameters": common_parameters(page_fields, page_keys, by_type) + page_filters,
                 "responses": responses("PageListing", "Pages, in tree order unless `order` is given."),
             }
         },
@@ -255,7 +306,7 @@ def paths():
                 "operationId": "getPage",
                 "summary": "One page with every field of its type",
                 "tags": ["pages"],
-                "parameters": [ID, *fields_only],
+                "parameters": [ID, page_detail_fields_parameter],
                 "responses": responses("PageDetail", "The page.", NOT_FOUND),
             }
         },
@@ -265,21 +316,32 @@ def paths():
                 "summary": "Find a page by its public path (with the language prefix) or id",
                 "tags": ["pages"],
                 "parameters": [
-                    query("html_path", {"type": "string", "maxLength": 2000}, "For example /en/about/."),
+                    query(
+                        "html_path",
+                        {"type": "string", "maxLength": 2000, "pattern": TEXT_PATTERN, "example": "/en/about/"},
+                        "For example /en/about/. Either html_path or id is needed.",
+                    ),
                     query("id", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "A page id."),
-                    *fields_only,
+                    page_detail_fields_parameter,
                 ],
                 "responses": find_redirect,
             }
         },
     }
-    for name, item, title in (("images", "Image", "images"), ("documents", "Document", "documents")):
+    for name, item, title, endpoint in (
+        ("images", "Image", "images", HeadlessImagesEndpoint),
+        ("documents", "Document", "documents", HeadlessDocumentsEndpoint),
+    ):
+        model = endpoint.model
+        detail_fields = fields_parameter(field_names(endpoint, [model], listing=False))
         result[f"{PREFIX}/{name}/"] = {
             "get": {
                 "operationId": f"list{item}s",
                 "summary": f"Public {title} (outside private collections)",
                 "tags": [name],
-                "parameters": common_parameters(["id", "title", "created_at"]),
+                "parameters": common_parameters(
+                    field_names(endpoint, [model], listing=True), ["id", "title", "created_at"]
+                ),
                 "responses": responses(f"{item}Listing", f"{item}s by id."),
             }
         }
@@ -288,7 +350,7 @@ def paths():
                 "operationId": f"get{item}",
                 "summary": f"One public {item.lower()}",
                 "tags": [name],
-                "parameters": [ID, *fields_only],
+                "parameters": [ID, detail_fields],
                 "responses": responses(f"{item}Item", f"The {item.lower()}.", NOT_FOUND),
             }
         }
@@ -299,7 +361,7 @@ def paths():
                 "tags": [name],
                 "parameters": [
                     query("id", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "An id.", required=True),
-                    *fields_only,
+                    detail_fields,
                 ],
                 "responses": find_redirect,
             }
@@ -342,10 +404,16 @@ def _document():
     }
 
 
+ALLOW = "GET, HEAD, OPTIONS"
+
+
 @csrf_exempt  # another method than GET gets the JSON 405, not the CSRF page
 def openapi_view(request):
-    if request.method != "GET":
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=200)
+    elif request.method not in ("GET", "HEAD"):
         response = JsonResponse({"message": refusals.method_not_allowed(request.method)}, status=405)
-        response["Allow"] = "GET"
-        return response
-    return JsonResponse(document(), json_dumps_params={"ensure_ascii": False})
+    else:
+        response = JsonResponse(document(), json_dumps_params={"ensure_ascii": False})
+    response["Allow"] = ALLOW
+    return response

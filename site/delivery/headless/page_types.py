@@ -269,6 +269,7 @@ PAGE_TYPES = [
             Exposed("category"),
             Exposed("institute"),
             Exposed("work_location"),
+            Exposed("postal_code"),
             Exposed("employment_type"),
             Exposed("openings"),
             Exposed("posted_on", order=True),

@@ -27,9 +27,15 @@ RENDITIONS = {
 }
 
 
+# null, as OpenAPI 3.0.3 writes it: ``nullable`` only counts beside a ``type`` (strict validators such as
+# openapi-core ignore it anywhere else, for example beside an ``allOf``), and ``enum`` then names null alone.
+NULL = {"type": "object", "nullable": True, "enum": [None]}
+
+
 def ref(name, nullable=False):
+    """A reference to a component schema; a nullable one is an ``anyOf`` of the reference and null."""
     schema = {"$ref": f"#/components/schemas/{name}"}
-    return {"allOf": [schema], "nullable": True} if nullable else schema
+    return {"anyOf": [schema, NULL]} if nullable else schema
 
 
 def nullable(schema):
@@ -335,7 +341,7 @@ def block_schema(block):
     if isinstance(block, blocks.TimeBlock):
         return {"type": "string", "nullable": True, "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"}
     if isinstance(block, blocks.StaticBlock):
-        return {"nullable": True}
+        return dict(NULL)
     if isinstance(block, blocks.FieldBlock | EmbedBlock):
         return {"type": "string", "nullable": True}
     return {}

@@ -242,7 +242,8 @@ def site_wide_files(renderer, entries_by_language):
         "404.html": extras.not_found(renderer),
     }
     files.update(extras.search_files(renderer, entries_by_language))
-    return files
+    # Their page heads link to the feeds too: to the typed files, as every page does.
+    return {path: renderer.finish(body) if path.endswith(".html") else body for path, body in files.items()}
 
 
 def served_manifest(output):

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 
 from content.i18n import absolute_url, hreflang
+from content.sitemaps import noindex_labels
 from delivery.views import robots_txt
 
 LANGUAGE_REDIRECT_TEMPLATE = "staticgen/language_redirect.html"
@@ -39,13 +40,17 @@ def robots(renderer):
 
 
 def sitemap_xml(renderer):
-    """The same sitemap as content.sitemaps.PageSitemap (every live public page in tree order, each with
-    its translations and x-default as hreflang alternates), written from the build's page index."""
+    """The same sitemap as content.sitemaps.PageSitemap (every live public page in tree order that lets search
+    engines index it, each with its translations and x-default as hreflang alternates), written from the build's
+    page index."""
+    noindex = noindex_labels()
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for info in renderer.info.values():
+        if info["type"] in noindex:
+            continue
         parts = [f"<url><loc>{escape(absolute_url(info['url']))}</loc>"]
         if info.get("lastmod"):
             parts.append(f"<lastmod>{info['lastmod']}</lastmod>")
@@ -80,7 +85,7 @@ def search_files(renderer, entries_by_language):
                 context = {"target": renderer.dynamic_origin + url, "request": request}
                 body = render_to_string(SEARCH_REDIRECT_TEMPLATE, context, request=request)
             else:
-                context = {"index_url": f"{url}index.json", "request": request}
+                context = {"index_url": f"{url}index.json", "search_url": url, "request": request}
                 body = render_to_string(SEARCH_TEMPLATE, context, request=request)
         files[f"{code}/search/index.html"] = body.encode("utf-8")
         if not renderer.dynamic_origin:

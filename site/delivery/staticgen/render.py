@@ -256,8 +256,12 @@ class Renderer:
             response = self.serve(page, url, route.components, extra_context=extra)
             body = response.content
             if route.alias:
+                # The typed file links to typed files; the copy at the route's address stays as Django serves it
+                # there (a feed's self link is its address).
                 self._add(result, file_for(url + route.alias), body, html=False)
-            self._add(result, file_for(url + route.path), body, html=route.alias is None)
+                result.files[file_for(url + route.file)] = body
+            else:
+                self._add(result, file_for(url + route.path), body, html=True)
         result.search_entry = search_entry(page, url)
         return result
 

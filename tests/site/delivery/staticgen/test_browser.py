@@ -60,3 +60,34 @@ def test_search_works_from_the_generated_index(static_server, new_page):
     page.wait_for_selector("#static-search .search-hit")
     assert page.locator(".search-hit-title a").all_inner_texts() == ["深圳医学科学院正式成立"]
     assert page.problems == []
+
+
+ORIGIN = "https://apply.example.org"
+
+
+@pytest.fixture
+def static_server_with_dynamic_origin(browser, db):
+    """The static site with its search served by the dynamic site at ORIGIN (which the browser test answers)."""
+    build_tree()
+    tmp, output = temporary_output()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(output)))
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    build_site(output=output, base_url=base_url, dynamic_origin=ORIGIN, workers=1, stream=io.StringIO())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base_url
+    server.shutdown()
+    server.server_close()
+    remove(tmp)
+
+
+def test_the_static_search_address_keeps_the_query_on_its_way_to_the_dynamic_search(
+    static_server_with_dynamic_origin, new_page
+):
+    base_url = static_server_with_dynamic_origin
+    page = new_page(locale="en-US")
+    page.route(f"{ORIGIN}/**", lambda route: route.fulfill(status=200, content_type="text/html", body="<p>search</p>"))
+    page.goto(base_url + "/en/search/?q=founded%20SMART")
+    page.wait_for_url(f"{ORIGIN}/en/search/?q=founded%20SMART")
+    page.goto(base_url + "/zh-hans/search/?q=%E6%88%90%E7%AB%8B")
+    page.wait_for_url(f"{ORIGIN}/zh-hans/search/?q=%E6%88%90%E7%AB%8B")

@@ -14,7 +14,14 @@ from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
 from content.demo.loader import load_demo
-from content.models import EventPage, JobPostingPage, StandardPage
+from content.models import (
+    DigestIndexPage,
+    EventIndexPage,
+    EventPage,
+    JobPostingPage,
+    StandardPage,
+    WhitePaperPage,
+)
 from delivery.staticgen import build_site, check_links
 from delivery.staticgen.render import file_for
 from tests.factories.events import event_info, register
@@ -109,7 +116,16 @@ class DemoBuildTests(TestCase):
             home = self.read(f"{language}/index.html")
             self.assertIn(f'action="{ORIGIN}/{language}/search/"', home)
             self.assertIn(f'data-suggest-url="{ORIGIN}/api/search/suggest/"', home)
-            self.assertIn(f"url={ORIGIN}/{language}/search/", self.read(f"{language}/search/index.html"))
+            search = self.read(f"{language}/search/index.html")
+            self.assertIn(f"url={ORIGIN}/{language}/search/", search)  # without scripts
+            # With scripts, the query comes along (tests/site/delivery/staticgen/test_browser.py follows it).
+            self.assertIn(f'href="{ORIGIN}/{language}/search/" data-search-target', search)
+            self.assertIn('src="/static/smart/js/search-redirect.js"', search)
+        self.assertTrue((self.folder / "static/smart/js/search-redirect.js").is_file())
+
+    def test_no_form_has_an_empty_action(self):
+        for path in self.folder.rglob("*.html"):
+            self.assertNotRegex(path.read_text("utf-8"), r'<form[^>]*action=""', path)
 
     def test_language_redirect_page(self):
         html = self.read("index.html")
@@ -128,7 +144,13 @@ class DemoBuildTests(TestCase):
     def test_sitemap_with_language_alternates_and_robots(self):
         tree = etree.fromstring((self.folder / "sitemap.xml").read_bytes())
         locations = tree.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
-        self.assertEqual(len(locations), self.live_pages().count())
+        indexable = [page for page in self.live_pages() if not page.robots_noindex]
+        self.assertLess(len(indexable), self.live_pages().count())  # the demo's status look-up pages
+        self.assertEqual(len(locations), len(indexable))
+        # The sitemap names no page that asks search engines not to index it.
+        for location in locations:
+            html = self.read(file_for(location.removeprefix(BASE_URL)))
+            self.assertNotRegex(html, r'<meta name="robots" content="[^"]*noindex', location)
         self.assertTrue(all(location.startswith(BASE_URL + "/") for location in locations))
         alternates = tree.xpath("//x:link[@hreflang='en']/@href", namespaces=SITEMAP_NS)
         self.assertTrue(alternates)
@@ -145,16 +167,67 @@ class DemoBuildTests(TestCase):
         atom_files = list(self.folder.rglob("feed/atom.xml"))
         self.assertEqual(len(rss_files), 2)
         self.assertEqual(len(atom_files), 2)
+        atom = {"a": "http://www.w3.org/2005/Atom"}
         for path in rss_files:
             tree = etree.fromstring(path.read_bytes())
             self.assertEqual(tree.tag, "rss")
             self.assertTrue(tree.xpath("//item"))
-            self.assertEqual(path.read_bytes(), (path.parent / "rss/index.html").read_bytes())
         for path in atom_files:
             tree = etree.fromstring(path.read_bytes())
             self.assertEqual(tree.tag, "{http://www.w3.org/2005/Atom}feed")
-            self_link = tree.xpath("//a:link[@rel='self']/@href", namespaces={"a": "http://www.w3.org/2005/Atom"})
+            self_link = tree.xpath("//a:link[@rel='self']/@href", namespaces=atom)
             self.assertTrue(self_link[0].startswith(BASE_URL) and self_link[0].endswith("/feed/atom.xml"))
+        # At the addresses feed readers subscribed to on the dynamic site, the same feeds under names that give
+        # their type (feed/rss/index.rss), never as index.html (sent as text/html), each naming itself.
+        for kind, index_name in (("rss", "index.rss"), ("atom", "index.atom")):
+            for typed in self.folder.rglob(f"feed/{kind}.xml"):
+                folder = typed.parent / kind
+                self.assertFalse((folder / "index.html").exists(), folder)
+                tree = etree.fromstring((folder / index_name).read_bytes())
+                address = BASE_URL + "/" + folder.relative_to(self.folder).as_posix() + "/"
+                self.assertEqual(tree.xpath("//a:link[@rel='self']/@href", namespaces=atom), [address])
+
+    def test_no_feed_calendar_or_citation_is_written_as_an_html_file(self):
+        """Every file named .html is HTML; the routes' typed files are where the README says."""
+        for path in self.folder.rglob("*.html"):
+            head = path.read_bytes()[:200].lstrip().lower()
+            self.assertTrue(head.startswith(b"<!doctype html") or head.startswith(b"<html"), path)
+        for event in EventPage.objects.live().public():
+            self.assertTrue((self.folder / file_for(event.url + "ics/index.ics")).is_file(), event.url)
+        self.assertEqual(len(list(self.folder.rglob("calendar/index.ics"))), 2)
+        self.assertTrue(list(self.folder.rglob("cite/bibtex/index.bib")))
+
+    def test_nginx_serves_feeds_and_calendars_with_their_types_at_the_addresses_readers_use(self):
+        """The static site behind nginx with delivery.staticgen.routes.nginx_directives(): the dynamic site's
+        feed, calendar and citation addresses and the static site's plain files answer with Django's types."""
+        from delivery.staticgen.routes import nginx_directives
+        from tests.site.delivery.staticgen.nginx import serve_with_nginx
+
+        digest = DigestIndexPage.objects.live().get(locale__language_code="en")
+        events = EventIndexPage.objects.live().get(locale__language_code="en")
+        event = EventPage.objects.live().filter(locale__language_code="zh-hans").first()
+        paper = WhitePaperPage.objects.live().filter(locale__language_code="en").first()
+        addresses = {
+            digest.url + "feed/rss/": "application/rss+xml; charset=utf-8",
+            digest.url + "feed/atom/": "application/atom+xml; charset=utf-8",
+            digest.url + "feed/rss.xml": "application/rss+xml; charset=utf-8",
+            digest.url + "feed/atom.xml": "application/atom+xml; charset=utf-8",
+            events.url + "calendar/": "text/calendar; charset=utf-8",
+            events.url + "calendar.ics": "text/calendar; charset=utf-8",
+            event.url + "ics/": "text/calendar; charset=utf-8",
+            event.url + "event.ics": "text/calendar; charset=utf-8",
+            paper.url + "cite/bibtex/": "application/x-bibtex; charset=utf-8",
+            paper.url + "cite/citation.bib": "application/x-bibtex; charset=utf-8",
+            digest.url: "text/html; charset=utf-8",
+        }
+        with serve_with_nginx(self.folder, nginx_directives()) as get:
+            for address, content_type in addresses.items():
+                status, headers, body = get(address)
+                self.assertEqual((status, headers.get("Content-Type")), (200, content_type), address)
+                if "/feed/" in address:
+                    self.assertIn(b"<channel>" if "rss" in address else b"<feed", body, address)
+                if content_type.startswith("text/calendar"):
+                    self.assertEqual(len(Calendar.from_ical(body).walk("VEVENT")) >= 1, True, address)
 
     def test_event_and_calendar_ics_files_parse(self):
         events = list(EventPage.objects.live().public())
@@ -220,6 +293,7 @@ class SearchIndexJsonTests(TestCase):
             self.assertIn(f'data-index="/{language}/search/index.json"', page)
             self.assertIn('src="/static/smart/js/static-search.js"', page)
             self.assertIn(f'action="/{language}/search/"', page)
+            self.assertNotRegex(page, r'<form[^>]*action=""')
             self.assertNotIn("data-suggest-url", page)
             data = json.loads((self.folder / f"{language}/search/index.json").read_text("utf-8"))
             self.assertEqual(data["language"], language)
