@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recruitment', '0002_interviews_evaluations_retention'),
+        ('recruitment', '0003_interview_round_details_in_both_languages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
