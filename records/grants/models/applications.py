@@ -91,7 +91,12 @@ class Application(models.Model):
     review_count = models.PositiveSmallIntegerField(_("reviews"), default=0)
     award_amount = models.DecimalField(_("award (CNY)"), max_digits=12, decimal_places=2, null=True, blank=True)
     panel_meeting = models.ForeignKey(
-        PanelMeeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+        PanelMeeting,
+        verbose_name=_("panel meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
     )
 
     class Meta:

@@ -32,6 +32,27 @@ def _back(request, application):
     return get_valid_next_url_from_request(request) or _inspect_url(application)  # never to another host
 
 
+# What the officer typed into a decision that was refused, kept for the form they come back to (one at a time).
+REFUSED_DECISION = "grants_refused_decision"
+DECISION_FIELDS = ("decision", "award_amount", "meeting", "reason")
+
+
+def _keep_refused(request, application):
+    values = {name: request.POST.get(name, "") for name in DECISION_FIELDS}
+    values["override"] = bool(request.POST.get("override"))
+    request.session[REFUSED_DECISION] = {"application": application.pk, "values": values}
+
+
+def decision_form(request, decision, application, call):
+    """The decision form of ``application``: what the officer typed if their last try on it was refused (so nothing
+    they wrote is lost), else the pending ``decision`` to change, else empty."""
+    kept = request.session.get(REFUSED_DECISION)
+    if kept and kept.get("application") == application.pk:
+        del request.session[REFUSED_DECISION]
+        return DecisionForm(call=call, initial=kept["values"])
+    return DecisionForm.for_decision(decision, call)
+
+
 def decision_message(decision, changed):
     application = decision.application
     values = {"reference": application.reference, "amount": f"{decision.award_amount or 0:,.2f}"}
@@ -62,6 +83,7 @@ def application_decide(request, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+        _keep_refused(request, application)
         return redirect(_back(request, application))
     data = form.cleaned_data
     changed = Decision.objects.filter(application=application, release__isnull=True).exists()
@@ -77,6 +99,7 @@ def application_decide(request, pk):
         )
     except TransitionNotAllowed as error:
         messages.error(request, str(error))
+        _keep_refused(request, application)
     else:
         messages.success(request, decision_message(decision, changed))
     return redirect(_back(request, application))
@@ -132,7 +155,7 @@ class PanelView(CallScreen):
         pending = {d.application_id: d for d in services.pending_decisions(self.call)}
         for row in rows:
             row.pending = pending.get(row.pk)
-            row.form = DecisionForm.for_decision(row.pending, self.call)
+            row.form = decision_form(self.request, row.pending, row, self.call)
         summary = services.release_summary(self.call)
         context.update(
             call=self.call,

@@ -20,7 +20,6 @@ from records.statemachine import NeedsConfirmation, TransitionNotAllowed
 from .. import services
 from ..forms import (
     AssignForm,
-    DecisionForm,
     DisbursementForm,
     InstitutionDecisionForm,
     MoveForm,
@@ -31,6 +30,7 @@ from ..history import grants_history
 from ..models import Application, Call, Decision, Institution, InstitutionStatus, Status
 from ..pipeline import APPLICATION_PIPELINE, DECISION_STATES, INSTITUTION_REGISTRATION
 from ..roles import GRANTS_OFFICE
+from .decisions import decision_form
 
 office_only = group_required(GRANTS_OFFICE)
 
@@ -69,7 +69,7 @@ class ApplicationInspectView(screens.ReadableInspectMixin, InspectView):
             pick_url=reverse("grants_application:reviewers", args=[application.pk]),
             decision=decision,
             decision_form=(
-                DecisionForm.for_decision(decision, application.call)
+                decision_form(self.request, decision, application, application.call)
                 if application.status == Status.PANEL_REVIEW
                 else None
             ),

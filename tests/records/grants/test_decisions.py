@@ -70,6 +70,29 @@ def test_do_not_fund_with_an_award_filled_in_is_refused_and_nothing_is_sent(
         services.decide(application, funded=True, user=officer, award_amount=None)
 
 
+def test_a_refused_decision_comes_back_with_what_the_officer_typed(client, call, officer):
+    """A refusal loses nothing: the panel row and the application page show the decision, award and reason typed."""
+    application = panel_app(call)
+    panel = f"/admin/grants/calls/panel/{call.pk}/"
+    typed = {"decision": "not_fund", "award_amount": "750000", "reason": "Budget too high", "next": panel}
+    response = client.post(decide_url(application), typed)
+    assert response.status_code == 302 and response.url == panel
+    page = client.get(panel).content.decode()
+    row = page[page.index(f'action="{decide_url(application)}"') :]
+    row = row[: row.index("</form>")]
+    assert '<option value="not_fund" selected>' in row
+    assert 'value="750000"' in row and 'value="Budget too high"' in row
+    # Shown once: the next visit shows the form as the record stands (no decision).
+    again = client.get(panel).content.decode()
+    row = again[again.index(f'action="{decide_url(application)}"') :]
+    assert "Budget too high" not in row[: row.index("</form>")]
+    # The same on the application's own page.
+    client.post(decide_url(application), {**typed, "next": ""})
+    inspect = client.get(f"/admin/grants/applications/inspect/{application.pk}/").content.decode()
+    assert "Budget too high" in inspect and "750000" in inspect
+    assert not Decision.objects.exists()
+
+
 def test_a_decision_is_held_until_released_and_can_be_changed_or_withdrawn(
     client, call, officer, django_capture_on_commit_callbacks
 ):
