@@ -28,6 +28,9 @@ CAUTIONS = {
     "missing_reviews": _(
         "%(done)s of %(expected)s reviews are in: the panel would see this application without all its reviews."
     ),
+    "emailed_at_once": _(
+        "The applicant is emailed this rejection and your reason at once, in their language: it cannot be taken back."
+    ),
 }
 
 
@@ -39,6 +42,11 @@ def _reviews_missing(application):
     if done >= expected:
         return []
     return [Caution("missing_reviews", CAUTIONS["missing_reviews"], {"done": done, "expected": expected})]
+
+
+def _rejection_is_sent(application):
+    """A rejection at formal review is not held like a panel decision: it is emailed when made, so it is confirmed."""
+    return [Caution("emailed_at_once", CAUTIONS["emailed_at_once"])]
 
 
 APPLICATION_PIPELINE = StateMachine(
@@ -69,6 +77,7 @@ APPLICATION_PIPELINE = StateMachine(
             actors=(GRANTS_OFFICE,),
             reason_required=True,
             stamps=("decided_at",),
+            cautions=_rejection_is_sent,
         ),
         Transition(
             "start_peer_review",

@@ -289,6 +289,30 @@ def test_panel_review_with_reviews_missing_asks_for_a_confirmation_and_a_reason(
     assert "Confirmed despite a warning: 0 of 4 reviews are in" in history
 
 
+def test_a_rejection_at_formal_review_is_confirmed_before_the_applicant_is_emailed(
+    client, call, officer, django_capture_on_commit_callbacks
+):
+    """A mis-click on "Reject at formal review" emailed the applicant the same second; now it asks first."""
+    application = f.make_application(call, status=Status.FORMAL_REVIEW)
+    url = f"/admin/grants/applications/move/{application.pk}/"
+    reason = "The host institution's seal is missing."
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"target": Status.REJECTED_FORMAL, "reason": reason})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "emailed this rejection and your reason at once" in page and 'name="confirmed"' in page
+    assert reason.replace("'", "&#x27;") in page  # the reason typed is kept on the confirmation
+    assert mail.outbox == [] and Application.objects.get(pk=application.pk).status == Status.FORMAL_REVIEW
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"target": Status.REJECTED_FORMAL, "step": "confirm", "confirmed": "on", "reason": reason}
+        )
+    assert response.status_code == 302
+    assert Application.objects.get(pk=application.pk).status == Status.REJECTED_FORMAL
+    assert len(mail.outbox) == 1 and reason in mail.outbox[0].body
+
+
 def test_panel_review_with_every_review_in_needs_no_confirmation(call, officer):
     application = peer_review_app(call, submitted=3, open_=0)
     services.move(application, Status.PANEL_REVIEW, officer)

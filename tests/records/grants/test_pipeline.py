@@ -10,7 +10,7 @@ from records.grants import services
 from records.grants.models import Institution, InstitutionStatus, Status
 from records.grants.pipeline import APPLICATION_PIPELINE
 from records.grants.roles import REVIEWERS
-from records.statemachine import APPLICANT, TransitionNotAllowed
+from records.statemachine import APPLICANT, NeedsConfirmation, TransitionNotAllowed
 from tests.factories import grants as f
 
 pytestmark = pytest.mark.django_db
@@ -109,8 +109,15 @@ def test_a_rejection_needs_a_reason_and_tells_the_applicant(setting, django_capt
     with pytest.raises(TransitionNotAllowed) as error:
         services.move(application, Status.REJECTED_FORMAL, officer, reason="  ")
     assert error.value.code == "reason_required"
-    with django_capture_on_commit_callbacks(execute=True):
+    # Sent at once (not held like a panel decision), so it is confirmed first: unconfirmed, nothing happens.
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(NeedsConfirmation) as caution:
         services.move(application, Status.REJECTED_FORMAL, officer, reason="The host institution's seal is missing.")
+    assert [c.code for c in caution.value.cautions] == ["emailed_at_once"]
+    application.refresh_from_db()
+    assert application.status == Status.FORMAL_REVIEW and mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        reason = "The host institution's seal is missing."
+        services.move(application, Status.REJECTED_FORMAL, officer, reason=reason, confirmed=True)
     assert mail.outbox[0].to == [application.pi_email]
     assert "seal is missing" in mail.outbox[0].body
     assert call.title_en in mail.outbox[0].body
