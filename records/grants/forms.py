@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from records.intake import IntakeForm
-from records.screens import BulkMoveForm, MoveForm  # noqa: F401  (shared by every records app)
+from records.screens import BulkMoveForm, ConfirmMoveForm, MoveForm  # noqa: F401  (shared by every records app)
 from records.uploads import PDF, XLSX, CheckedFileField
 from records.validators import no_control_characters, phone_number, plain_name
 
@@ -242,6 +242,18 @@ class WithdrawalForm(forms.Form):
 
 
 # Staff and reviewer forms ------------------------------------------------------------------------
+
+
+class ConfirmRejectionForm(ConfirmMoveForm):
+    """The confirmation of a rejection that is emailed at once: its reason is the applicant's to read, not a note."""
+
+    reason = forms.CharField(
+        label=_("Reason, sent to the applicant"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The applicant reads it in the rejection email; it is kept in the history too."),
+    )
+    confirmed = forms.BooleanField(label=_("I have checked the reason: send the rejection now."))
 
 
 class InstitutionDecisionForm(forms.Form):

@@ -20,6 +20,7 @@ from records.statemachine import NeedsConfirmation, TransitionNotAllowed
 from .. import services
 from ..forms import (
     AssignForm,
+    ConfirmRejectionForm,
     DisbursementForm,
     InstitutionDecisionForm,
     MoveForm,
@@ -105,10 +106,11 @@ def application_move(request, pk):
     application = get_object_or_404(Application.objects.select_related("call"), pk=pk)
     transitions = {t.target: t for t in movable(application, request.user)}
     confirming = request.POST.get("step") == "confirm"
-    form = (ConfirmMoveForm if confirming else MoveForm)(
+    target = request.POST.get("target", "")
+    confirm_form = ConfirmRejectionForm if target == Status.REJECTED_FORMAL else ConfirmMoveForm
+    form = (confirm_form if confirming else MoveForm)(
         request.POST, **({} if confirming else {"transitions": transitions.values()})
     )
-    target = request.POST.get("target", "")
     if target not in transitions:
         messages.error(request, gettext("This move is not available for this application."))
         return redirect(_inspect_url(application))
@@ -123,7 +125,7 @@ def application_move(request, pk):
         services.move(application, target, request.user, form.cleaned_data["reason"], confirmed=confirming)
     except NeedsConfirmation as caution:
         initial = {"target": target, "reason": form.cleaned_data["reason"]}
-        return _confirmation(request, application, transition, caution.cautions, ConfirmMoveForm(initial=initial))
+        return _confirmation(request, application, transition, caution.cautions, confirm_form(initial=initial))
     except TransitionNotAllowed as error:
         _report(request, error)
     else:

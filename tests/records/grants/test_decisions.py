@@ -301,6 +301,7 @@ def test_a_rejection_at_formal_review_is_confirmed_before_the_applicant_is_email
     assert response.status_code == 200
     page = response.content.decode()
     assert "emailed this rejection and your reason at once" in page and 'name="confirmed"' in page
+    assert "Reason, sent to the applicant" in page  # not a note to colleagues: the applicant reads it
     assert reason.replace("'", "&#x27;") in page  # the reason typed is kept on the confirmation
     assert mail.outbox == [] and Application.objects.get(pk=application.pk).status == Status.FORMAL_REVIEW
 
