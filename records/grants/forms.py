@@ -256,6 +256,15 @@ class ConfirmRejectionForm(ConfirmMoveForm):
     confirmed = forms.BooleanField(label=_("I have checked the reason: send the rejection now."))
 
 
+class ConfirmInstitutionRejectionForm(ConfirmRejectionForm):
+    reason = forms.CharField(
+        label=_("Reason, sent to the institution's contact"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The contact reads it in the rejection email; it is kept in the history too."),
+    )
+
+
 class InstitutionDecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))])
     reason = forms.CharField(

@@ -31,6 +31,9 @@ CAUTIONS = {
     "emailed_at_once": _(
         "The applicant is emailed this rejection and your reason at once, in their language: it cannot be taken back."
     ),
+    "contact_emailed_at_once": _(
+        "The institution's contact is emailed this rejection and your reason at once: it cannot be taken back."
+    ),
 }
 
 
@@ -124,6 +127,11 @@ APPLICATION_PIPELINE = StateMachine(
     ],
 )
 
+
+def _institution_rejection_is_sent(institution):
+    return [Caution("contact_emailed_at_once", CAUTIONS["contact_emailed_at_once"])]
+
+
 INSTITUTION_REGISTRATION = StateMachine(
     InstitutionStatus,
     [
@@ -144,6 +152,7 @@ INSTITUTION_REGISTRATION = StateMachine(
             actors=(GRANTS_OFFICE,),
             reason_required=True,
             stamps=("decided_at",),
+            cautions=_institution_rejection_is_sent,
         ),
     ],
 )

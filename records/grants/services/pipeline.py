@@ -162,11 +162,13 @@ def withdraw(application, *, reason, user=None, token=None):
     return transition
 
 
-def decide_institution(institution, approve, user, reason=""):
-    """Approve or reject a host-institution registration (a rejection needs a reason); email the contact."""
+def decide_institution(institution, approve, user, reason="", confirmed=False):
+    """Approve or reject a host-institution registration (a rejection needs a reason); email the contact.
+
+    A rejection is emailed at once, so it raises ``NeedsConfirmation`` unless ``confirmed``."""
     target = InstitutionStatus.APPROVED if approve else InstitutionStatus.REJECTED
     with transaction.atomic():
-        transition = INSTITUTION_REGISTRATION.move(institution, target, user=user, reason=reason)
+        transition = INSTITUTION_REGISTRATION.move(institution, target, user=user, reason=reason, confirmed=confirmed)
         Institution.objects.filter(pk=institution.pk).update(decision_reason=reason)
         institution.decision_reason = reason
         notify(

@@ -20,6 +20,7 @@ from records.statemachine import NeedsConfirmation, TransitionNotAllowed
 from .. import services
 from ..forms import (
     AssignForm,
+    ConfirmInstitutionRejectionForm,
     ConfirmRejectionForm,
     DisbursementForm,
     InstitutionDecisionForm,
@@ -201,28 +202,50 @@ class InstitutionInspectView(screens.ReadableInspectMixin, InspectView):
 
 @office_only
 def institution_decide(request, pk):
+    """Approve, or reject with a reason; a rejection is emailed at once, so it is confirmed on its own screen first."""
     if response := _post_only(request):
         return response
     institution = get_object_or_404(Institution, pk=pk)
-    form = InstitutionDecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.decide_institution(
-                institution, form.cleaned_data["decision"] == "approve", request.user, form.cleaned_data["reason"]
-            )
-        except TransitionNotAllowed as error:
-            _report(request, error)
-        else:
-            approved = form.cleaned_data["decision"] == "approve"
-            done = (
-                _("%(name)s is approved; its contact is emailed.")
-                if approved
-                else _("%(name)s is rejected; its contact is emailed the reason.")
-            )
-            messages.success(request, done % {"name": institution.name})
-    else:
+    confirming = request.POST.get("step") == "confirm"
+    form = (ConfirmInstitutionRejectionForm if confirming else InstitutionDecisionForm)(request.POST)
+    if not form.is_valid():
+        if confirming:
+            return _institution_confirmation(request, institution, form)
         messages.error(request, gettext("Choose approve or reject."))
+        return redirect(reverse("grants_institution:inspect", args=[institution.pk]))
+    approved = not confirming and form.cleaned_data["decision"] == "approve"
+    reason = form.cleaned_data["reason"]
+    try:
+        services.decide_institution(institution, approved, request.user, reason, confirmed=confirming)
+    except NeedsConfirmation:
+        initial = {"target": InstitutionStatus.REJECTED, "reason": reason}
+        return _institution_confirmation(request, institution, ConfirmInstitutionRejectionForm(initial=initial))
+    except TransitionNotAllowed as error:
+        _report(request, error)
+    else:
+        done = (
+            _("%(name)s is approved; its contact is emailed.")
+            if approved
+            else _("%(name)s is rejected; its contact is emailed the reason.")
+        )
+        messages.success(request, done % {"name": institution.name})
     return redirect(reverse("grants_institution:inspect", args=[institution.pk]))
+
+
+def _institution_confirmation(request, institution, form):
+    transition = INSTITUTION_REGISTRATION.find(institution.status, InstitutionStatus.REJECTED)
+    if transition is None:  # decided meanwhile: the inspect page says how
+        return redirect(reverse("grants_institution:inspect", args=[institution.pk]))
+    return confirm_move_page(
+        request,
+        record=institution.name,
+        action=transition.label,
+        cautions=INSTITUTION_REGISTRATION.cautions_for(transition, institution),
+        action_url=reverse("grants_institution:decide", args=[institution.pk]),
+        back_url=reverse("grants_institution:inspect", args=[institution.pk]),
+        form=form,
+        hidden={"step": "confirm"},
+    )
 
 
 @method_decorator(office_only, name="dispatch")

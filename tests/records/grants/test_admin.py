@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from openpyxl import load_workbook
+from wagtail.users.models import UserProfile
 
 from content.editorial import EDITORS, PUBLISHERS, ensure_editorial_groups
 from records.grants import services
@@ -151,6 +153,36 @@ def test_institution_decision_through_the_admin(client, data):
     client.post(f"/admin/grants/institutions/decide/{pending.pk}/", {"decision": "approve", "reason": ""})
     pending.refresh_from_db()
     assert pending.status == InstitutionStatus.APPROVED
+
+
+def test_an_institution_rejection_is_confirmed_before_its_contact_is_emailed(
+    client, data, django_capture_on_commit_callbacks
+):
+    officer = f.office_user()
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(officer)
+    pending = data["pending"]
+    url = f"/admin/grants/institutions/decide/{pending.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"decision": "reject", "reason": "证书与单位名称不一致"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "contact is emailed this rejection and your reason at once" in page
+    assert "Reason, sent to the institution" in page and "证书与单位名称不一致" in page
+    pending.refresh_from_db()
+    assert pending.status == InstitutionStatus.PENDING and mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"step": "confirm", "target": "rejected", "reason": "证书与单位名称不一致"})
+    assert response.status_code == 200 and mail.outbox == []  # not ticked: still asked
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"step": "confirm", "target": "rejected", "reason": "证书与单位名称不一致", "confirmed": "on"}
+        )
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == InstitutionStatus.REJECTED and len(mail.outbox) == 1
+    assert "证书与单位名称不一致" in mail.outbox[0].body
 
 
 def test_dashboard_and_panel_pages(client, data):

@@ -226,8 +226,13 @@ def test_institution_registration_is_approved_or_rejected_with_a_reason(setting,
     pending = f.make_institution(call.programme, status=InstitutionStatus.PENDING)
     with pytest.raises(TransitionNotAllowed):
         services.decide_institution(pending, False, officer, reason="")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(NeedsConfirmation):
+        services.decide_institution(
+            pending, False, officer, reason="证书与单位名称不一致"
+        )  # emailed at once: confirmed
+    assert mail.outbox == [] and Institution.objects.get(pk=pending.pk).status == InstitutionStatus.PENDING
     with django_capture_on_commit_callbacks(execute=True):
-        services.decide_institution(pending, False, officer, reason="证书与单位名称不一致")
+        services.decide_institution(pending, False, officer, reason="证书与单位名称不一致", confirmed=True)
     pending.refresh_from_db()
     assert pending.status == InstitutionStatus.REJECTED and pending.decision_reason == "证书与单位名称不一致"
     assert "证书与单位名称不一致" in mail.outbox[0].body
