@@ -18,6 +18,8 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from records import admin_home
+from records.admin_home import RecordKind
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     BulkMoveButtonMixin,
@@ -39,13 +41,14 @@ from .models import (
     Category,
     ExpertiseField,
     Institution,
+    InstitutionStatus,
     PanelMeeting,
     Programme,
     RegistrationRound,
     Reviewer,
     Status,
 )
-from .roles import REVIEWERS
+from .roles import GRANTS_OFFICE, REVIEWERS
 from .views import assign as assign_views
 from .views import decisions as decision_views
 from .views import reviewer as reviewer_views
@@ -445,3 +448,27 @@ class ReviewerMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_my_reviews_menu_item():
     return ReviewerMenuItem(_("My reviews"), reverse("grants_my_reviews"), icon_name="tasks", order=240)
+
+
+admin_home.register(
+    RecordKind(
+        "grants_application",
+        _("Grant applications"),
+        Application,
+        Status,
+        "grants_application:index",
+        (GRANTS_OFFICE,),
+        order=10,
+    )
+)
+admin_home.register(
+    RecordKind(
+        "grants_institution",
+        _("Host institution registrations"),
+        Institution,
+        InstitutionStatus,
+        "grants_institution:index",
+        (GRANTS_OFFICE,),
+        order=11,
+    )
+)

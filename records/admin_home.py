@@ -1,0 +1,89 @@
+"""The back office on the admin home: each staff member's records per state, with links to the filtered lists.
+
+Each records app registers what its staff work (``register(RecordKind(...))`` in its ``wagtail_hooks``): a model,
+its state field and choices, the staff groups that see it and the URL name of its list screen (which filters on
+the state field). ``RecordsPanel`` shows, for the kinds the user's groups may see, how many records are in each
+state, each count a link to the list filtered on that state. Registered on the dashboard with
+``construct_homepage_panels`` in ``records/wagtail_hooks.py``.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from .display import number
+from .permissions import in_group
+
+_KINDS = []
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    key: str  # unique, e.g. "grants_application"
+    label: object  # translatable, e.g. _("Grant applications")
+    model: type
+    states: type  # the TextChoices of the state field
+    list_url_name: str  # e.g. "grants_application:index"
+    groups: tuple  # the staff groups that work these records
+    field: str = "status"
+    order: int = 100
+
+
+def register(kind):
+    """Add a kind of record to the admin home (idempotent per key)."""
+    if all(existing.key != kind.key for existing in _KINDS):
+        _KINDS.append(kind)
+        _KINDS.sort(key=lambda k: (k.order, k.key))
+    return kind
+
+
+def kinds_for(user):
+    """The kinds of record the user's groups work (all of them for a superuser)."""
+    return [kind for kind in _KINDS if in_group(user, *kind.groups)]
+
+
+def state_counts(kind):
+    """Each state of ``kind`` in order with its number of records and the link to the list filtered on it."""
+    counted = dict(
+        kind.model._default_manager.order_by()
+        .values_list(kind.field)
+        .annotate(n=Count("pk"))
+        .values_list(kind.field, "n")
+    )
+    base = reverse(kind.list_url_name)
+    rows = [
+        {
+            "value": value,
+            "label": label,
+            "count": counted.get(value, 0),
+            "count_text": number(counted.get(value, 0)),
+            "url": f"{base}?{urlencode({kind.field: value})}",
+        }
+        for value, label in kind.states.choices
+    ]
+    return {
+        "kind": kind,
+        "rows": rows,
+        "total_text": number(sum(counted.values())),
+        "list_url": base,
+    }
+
+
+class RecordsPanel(Component):
+    """ "Your records" on the dashboard: per kind of record the user works, the count in each state."""
+
+    name = "records_by_state"
+    template_name = "records/admin/home_records.html"
+    order = 60  # after "Your work" of the communications staff, before Wagtail's own panels
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {"sections": [state_counts(kind) for kind in kinds_for(request.user)], "request": request}
+
+    def render_html(self, parent_context=None):
+        if not kinds_for(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
