@@ -4,7 +4,9 @@ Each records app registers what its staff work (``register(RecordKind(...))`` in
 its state field and choices, the staff groups that see it and the URL name of its list screen (which filters on
 the state field). ``RecordsPanel`` shows, for the kinds the user's groups may see, how many records are in each
 state, each count a link to the list filtered on that state. Registered on the dashboard with
-``construct_homepage_panels`` in ``records/wagtail_hooks.py``.
+``construct_homepage_panels`` in ``records/wagtail_hooks.py``. ``InboxSummaryItem`` puts the records that wait in
+each kind's inbox state (new applications, new registrations) at the top, in the site summary
+(``construct_homepage_summary_items``).
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.urls import reverse
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.components import Component
 
 from .display import number
@@ -30,6 +33,7 @@ class RecordKind:
     groups: tuple  # the staff groups that work these records
     field: str = "status"
     order: int = 100
+    inbox: str = ""  # the state in which new records wait for staff (shown at the top of the admin home)
 
 
 def register(kind):
@@ -87,3 +91,35 @@ class RecordsPanel(Component):
         if not kinds_for(parent_context["request"].user):
             return ""
         return super().render_html(parent_context)
+
+
+def inbox_counts(user):
+    """For each kind the user works that has an inbox state: how many records wait in it, and the filtered list."""
+    found = []
+    for kind in kinds_for(user):
+        if not kind.inbox:
+            continue
+        count = kind.model._default_manager.filter(**{kind.field: kind.inbox}).count()
+        found.append(
+            {
+                "kind": kind,
+                "state": kind.states(kind.inbox).label,
+                "count": count,
+                "count_text": number(count),
+                "url": f"{reverse(kind.list_url_name)}?{urlencode({kind.field: kind.inbox})}",
+            }
+        )
+    return found
+
+
+class InboxSummaryItem(SummaryItem):
+    """At the top of the admin home: "2 Grant applications · Submitted", each a link to the filtered list."""
+
+    order = 50
+    template_name = "records/admin/home_inbox.html"
+
+    def get_context_data(self, parent_context):
+        return {"inboxes": inbox_counts(self.request.user)}
+
+    def is_shown(self):
+        return any(kind.inbox for kind in kinds_for(self.request.user))

@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from . import views
-from .admin_home import RecordsPanel
+from .admin_home import InboxSummaryItem, RecordsPanel
 
 
 @hooks.register("register_admin_urls")
@@ -22,3 +22,9 @@ def records_admin_css():
 def add_records_panel(request, panels):
     """Back-office staff see their records per state on the admin home (each app registers its kinds)."""
     panels.append(RecordsPanel())
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_records_inbox(request, items):
+    """What waits in each inbox (new applications, registrations, pledges) in the summary at the top."""
+    items.append(InboxSummaryItem(request))

@@ -202,5 +202,6 @@ admin_home.register(
         "donations_pledge:index",
         (FOUNDATION_STAFF,),
         order=30,
+        inbox=Status.PLEDGED,
     )
 )

@@ -459,6 +459,7 @@ admin_home.register(
         "grants_application:index",
         (GRANTS_OFFICE,),
         order=10,
+        inbox=Status.SUBMITTED,
     )
 )
 admin_home.register(
@@ -470,5 +471,6 @@ admin_home.register(
         "grants_institution:index",
         (GRANTS_OFFICE,),
         order=11,
+        inbox=InstitutionStatus.PENDING,
     )
 )

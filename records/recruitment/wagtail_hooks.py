@@ -275,5 +275,6 @@ admin_home.register(
         "recruitment_application:index",
         (HR_STAFF,),
         order=20,
+        inbox=Status.RECEIVED,
     )
 )

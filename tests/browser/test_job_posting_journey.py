@@ -58,7 +58,7 @@ def test_a_salary_range_is_checked_saved_and_previewed(served_site, live_server,
     page.fill("#id_salary_max", "2000000")
     page.select_option("#id_salary_period", "MONTH")
     with page.expect_navigation():
-        page.locator("button.action-save").click()
+        page.get_by_role("button", name=t("Save draft", language), exact=True).click()
     message = t(
         "A monthly salary above CNY %(limit)s cannot be right: please check the figure "
         "(a yearly amount in a monthly field, or a zero too many?).",
@@ -75,7 +75,7 @@ def test_a_salary_range_is_checked_saved_and_previewed(served_site, live_server,
     # 2. The corrected range is saved as a draft.
     page.fill("#id_salary_max", "35000")
     with page.expect_navigation():
-        page.locator("button.action-save").click()
+        page.get_by_role("button", name=t("Save draft", language), exact=True).click()
     assert page.locator(".messages li.success").count() == 1
     draft = JobPostingPage.objects.get(pk=posting.pk).latest_revision.as_object()
     assert (draft.salary_min, draft.salary_max, draft.salary_period) == (Decimal("20000"), Decimal("35000"), "MONTH")

@@ -4,7 +4,7 @@ list screen filtered on that state; each person sees only the kinds of record th
 from django.test import TestCase
 from wagtail.users.models import UserProfile
 
-from records.admin_home import kinds_for, state_counts
+from records.admin_home import inbox_counts, kinds_for, state_counts
 from records.grants.models import InstitutionStatus, Status
 from records.recruitment.models import Status as JobStatus
 from tests.factories import grants as g
@@ -70,3 +70,22 @@ class RecordsHomeTests(TestCase):
         ):
             self.assertIn(text, html)
         self.assertNotIn("Grant applications", html)
+
+    def test_the_summary_at_the_top_names_what_waits_in_each_inbox(self):
+        inboxes = {item["kind"].key: (item["count"], item["url"]) for item in inbox_counts(self.office)}
+        self.assertEqual(
+            inboxes,
+            {
+                "grants_application": (2, "/admin/grants/applications/?status=submitted"),
+                "grants_institution": (1, "/admin/grants/institutions/?status=pending"),
+            },
+        )
+        self.client.force_login(self.office)
+        html = self.client.get("/admin/").content.decode()
+        summary = html.split('class="w-summary__list"')[1].split("</ul>")[0]
+        self.assertIn("2 资助申请 · 已提交", summary)
+        self.assertIn("1 依托单位注册 · 待审核", summary)
+        self.client.force_login(self.hr)
+        html = self.client.get("/admin/").content.decode()
+        summary = html.split('class="w-summary__list"')[1].split("</ul>")[0]
+        self.assertIn("0 Job applications · Received", summary)
