@@ -114,6 +114,10 @@ def test_a_grants_officer_finds_their_records_per_state(work_world, live_server,
     page = new_page(locale=BROWSER_LOCALE[language])
     sign_in(page, base, officer.username)
 
+    # At the top, in the summary: what waits in each inbox.
+    inbox = page.locator(".w-summary [data-inbox=grants_application] a")
+    label, state = t("Grant applications", language), t("Submitted", language)
+    assert inbox.inner_text().strip() == f"2 {label} · {state}"
     panel = page.locator("#records-by-state-section")
     assert panel.locator("h2").inner_text().strip() == t("Your records", language)
     applications = panel.locator("[data-kind=grants_application]")
