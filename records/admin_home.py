@@ -123,3 +123,22 @@ class InboxSummaryItem(SummaryItem):
 
     def is_shown(self):
         return any(kind.inbox for kind in kinds_for(self.request.user))
+
+
+class LinkSummaryItem(SummaryItem):
+    """One line of the summary at the top of the admin home for a person's own queue ("3 reviews to do"): a
+    subclass says who sees it (``is_shown``) and gives ``key``, ``icon``, ``url()`` and ``text(user)``."""
+
+    order = 40
+    template_name = "records/admin/home_link.html"
+    key = ""
+    icon = "tasks"
+
+    def url(self):
+        raise NotImplementedError
+
+    def text(self, user):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        return {"key": self.key, "icon": self.icon, "url": self.url(), "text": self.text(self.request.user)}

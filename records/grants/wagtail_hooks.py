@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -19,7 +20,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from records import admin_home
-from records.admin_home import RecordKind
+from records.admin_home import LinkSummaryItem, RecordKind
+from records.display import number
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     BulkMoveButtonMixin,
@@ -37,6 +39,7 @@ from .forms import ReviewerForm
 from .models import (
     Application,
     ApplicationType,
+    Assignment,
     Call,
     Category,
     ExpertiseField,
@@ -48,7 +51,7 @@ from .models import (
     Reviewer,
     Status,
 )
-from .roles import GRANTS_OFFICE, REVIEWERS
+from .roles import GRANTS_OFFICE, REVIEWERS, is_reviewer
 from .views import assign as assign_views
 from .views import decisions as decision_views
 from .views import reviewer as reviewer_views
@@ -474,3 +477,26 @@ admin_home.register(
         inbox=InstitutionStatus.PENDING,
     )
 )
+
+
+class ReviewsToDoSummaryItem(LinkSummaryItem):
+    """A reviewer's admin home starts with the reviews they still have to write, a link to "My reviews"."""
+
+    key = "grants_my_reviews"
+
+    def is_shown(self):
+        return is_reviewer(self.request.user)
+
+    def url(self):
+        return reverse("grants_my_reviews")
+
+    def text(self, user):
+        count = Assignment.objects.filter(
+            reviewer__user=user, reviewer__active=True, state=Assignment.State.ASSIGNED
+        ).count()
+        return ngettext("%(count)s review to do", "%(count)s reviews to do", count) % {"count": number(count)}
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_reviews_to_do(request, items):
+    items.append(ReviewsToDoSummaryItem(request))

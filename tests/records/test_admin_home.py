@@ -5,7 +5,7 @@ from django.test import TestCase
 from wagtail.users.models import UserProfile
 
 from records.admin_home import inbox_counts, kinds_for, state_counts
-from records.grants.models import InstitutionStatus, Status
+from records.grants.models import Assignment, InstitutionStatus, Status
 from records.recruitment.models import Status as JobStatus
 from tests.factories import grants as g
 from tests.factories import recruitment as r
@@ -89,3 +89,20 @@ class RecordsHomeTests(TestCase):
         html = self.client.get("/admin/").content.decode()
         summary = html.split('class="w-summary__list"')[1].split("</ul>")[0]
         self.assertIn("0 Job applications · Received", summary)
+
+    def test_a_reviewer_finds_the_reviews_to_do_at_the_top(self):
+        reviewer = g.make_reviewer()
+        prefer(reviewer.user, "zh-hans")
+        Assignment.objects.create(application=self.applications[0], reviewer=reviewer)
+        Assignment.objects.create(application=self.applications[1], reviewer=reviewer, state=Assignment.State.SUBMITTED)
+        self.client.force_login(reviewer.user)
+        html = self.client.get("/admin/").content.decode()
+        summary = html.split('class="w-summary__list"')[1].split("</ul>")[0]
+        self.assertIn('<a href="/admin/grants/my-reviews/">1 份评审待完成</a>', summary)
+        self.assertNotIn('id="records-by-state-section"', html)  # a reviewer sees no records lists
+        prefer(reviewer.user, "en")
+        html = self.client.get("/admin/").content.decode()
+        self.assertIn('<a href="/admin/grants/my-reviews/">1 review to do</a>', html)
+        # The grants office itself has no reviews to do.
+        self.client.force_login(self.office)
+        self.assertNotIn("grants_my_reviews", self.client.get("/admin/").content.decode())
