@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_home import WorkPanel
 from .navigation import Footer, MainMenu
 from .people import Person
 from .taxonomy import FieldOfMedicine
@@ -56,3 +57,9 @@ class EventSeriesViewSet(SnippetViewSet):
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
 register_snippet(EventSeriesViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_panel(request, panels):
+    """ "Your work" first on the dashboard: approvals, drafts, out-of-date translations, scheduled pages."""
+    panels.append(WorkPanel())

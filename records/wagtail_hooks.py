@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from . import views
+from .admin_home import InboxSummaryItem, RecordsPanel
 
 
 @hooks.register("register_admin_urls")
@@ -15,3 +16,15 @@ def register_file_urls():
 def records_admin_css():
     """The records screens' few styles: reference numbers and amounts on one line."""
     return format_html('<link rel="stylesheet" href="{}">', static("records/admin.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_records_panel(request, panels):
+    """Back-office staff see their records per state on the admin home (each app registers its kinds)."""
+    panels.append(RecordsPanel())
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_records_inbox(request, items):
+    """What waits in each inbox (new applications, registrations, pledges) in the summary at the top."""
+    items.append(InboxSummaryItem(request))

@@ -7,6 +7,8 @@ longer carries JobPosting markup. Applications are handed to
 ``records.recruitment.services.submit_job_application``.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -46,6 +48,34 @@ class EmploymentType(models.TextChoices):
 class SalaryPeriod(models.TextChoices):
     YEAR = "YEAR", _("per year")
     MONTH = "MONTH", _("per month")
+
+
+# The most a posting may state per month (CNY): a larger figure is a typing slip (a yearly amount in the
+# monthly field, a zero too many), never a SMART salary. A year's bound is twelve months of it.
+MONTHLY_SALARY_LIMIT = Decimal("1000000")
+SALARY_LIMITS = {SalaryPeriod.MONTH: MONTHLY_SALARY_LIMIT, SalaryPeriod.YEAR: MONTHLY_SALARY_LIMIT * 12}
+
+# How a salary range reads, per period: (range, one amount, from, up to).
+SALARY_WORDING = {
+    SalaryPeriod.MONTH: (
+        _("Monthly salary CNY %(low)s–%(high)s"),
+        _("Monthly salary CNY %(amount)s"),
+        _("Monthly salary from CNY %(amount)s"),
+        _("Monthly salary up to CNY %(amount)s"),
+    ),
+    SalaryPeriod.YEAR: (
+        _("Annual salary CNY %(low)s–%(high)s"),
+        _("Annual salary CNY %(amount)s"),
+        _("Annual salary from CNY %(amount)s"),
+        _("Annual salary up to CNY %(amount)s"),
+    ),
+}
+
+
+def salary_amount(value):
+    """An amount of yuan with thousands separators, whole yuan without decimals (20,000; 20,000.50)."""
+    value = Decimal(value)
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
 
 
 class JobIndexPage(BasePage):
@@ -196,10 +226,56 @@ class JobPostingPage(IntakePageMixin, BasePage):
         errors = {}
         if self.closes_on and self.posted_on and self.closes_on < self.posted_on:
             errors["closes_on"] = _("The closing date cannot be before the posting date.")
-        if self.salary_min is not None and self.salary_max is not None and self.salary_max < self.salary_min:
+        errors.update(self._salary_errors())
+        if (
+            "salary_max" not in errors
+            and "salary_min" not in errors
+            and self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_max < self.salary_min
+        ):
             errors["salary_max"] = _("The upper end of the salary cannot be below the lower end.")
         if errors:
             raise ValidationError(errors)
+
+    def _salary_errors(self):
+        """A figure of zero or less, or above the bound of its period (1,000,000 CNY a month), on its field."""
+        errors = {}
+        limit = SALARY_LIMITS.get(self.salary_period, MONTHLY_SALARY_LIMIT)
+        for name in ("salary_min", "salary_max"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if value <= 0:
+                errors[name] = _("A salary must be more than zero.")
+            elif value > limit:
+                if self.salary_period == SalaryPeriod.YEAR:
+                    message = _(
+                        "An annual salary above CNY %(limit)s cannot be right: please check the figure "
+                        "(a zero too many?)."
+                    )
+                else:
+                    message = _(
+                        "A monthly salary above CNY %(limit)s cannot be right: please check the figure "
+                        "(a yearly amount in a monthly field, or a zero too many?)."
+                    )
+                errors[name] = message % {"limit": salary_amount(limit)}
+        return errors
+
+    def salary_range(self):
+        """The salary as applicants read it in the active language ("月薪 20,000–35,000 元", "Monthly salary CNY
+        20,000–35,000"); empty when no figure is given."""
+        low, high = self.salary_min, self.salary_max
+        if low is None and high is None:
+            return ""
+        span, one, since, up_to = SALARY_WORDING.get(self.salary_period, SALARY_WORDING[SalaryPeriod.YEAR])
+        if low is not None and high is not None:
+            if low == high:
+                return one % {"amount": salary_amount(low)}
+            return span % {"low": salary_amount(low), "high": salary_amount(high)}
+        if low is not None:
+            return since % {"amount": salary_amount(low)}
+        return up_to % {"amount": salary_amount(high)}
 
     # -- state ----------------------------------------------------------------------------------------
     def is_open(self, today=None):

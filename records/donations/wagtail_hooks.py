@@ -17,6 +17,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from records import admin_home
+from records.admin_home import RecordKind
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     DateTimeColumn,
@@ -29,7 +31,7 @@ from records.listing import (
 
 from . import services
 from .models import Designation, DonorType, Pledge, Status
-from .roles import is_foundation_staff
+from .roles import FOUNDATION_STAFF, is_foundation_staff
 from .views import staff as staff_views
 
 register_permission_policy(Pledge, IntakeRecordPolicy(Pledge))
@@ -189,3 +191,17 @@ class DonationsViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_donations_viewsets():
     return DonationsViewSetGroup()
+
+
+admin_home.register(
+    RecordKind(
+        "donations_pledge",
+        _("Pledges"),
+        Pledge,
+        Status,
+        "donations_pledge:index",
+        (FOUNDATION_STAFF,),
+        order=30,
+        inbox=Status.PLEDGED,
+    )
+)

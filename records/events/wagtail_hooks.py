@@ -17,6 +17,8 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from records import admin_home
+from records.admin_home import RecordKind
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     DateTimeColumn,
@@ -27,6 +29,7 @@ from records.listing import (
 )
 
 from .models import EventCapacity, Registration
+from .roles import EVENTS_STAFF
 from .views import staff as staff_views
 
 register_permission_policy(Registration, IntakeRecordPolicy(Registration))
@@ -211,3 +214,16 @@ class EventsViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_events_viewsets():
     return EventsViewSetGroup()
+
+
+admin_home.register(
+    RecordKind(
+        "events_registration",
+        _("Event registrations"),
+        Registration,
+        Registration.Status,
+        "events_registration:index",
+        (EVENTS_STAFF,),
+        order=40,
+    )
+)

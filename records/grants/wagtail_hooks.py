@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -18,6 +19,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from records import admin_home
+from records.admin_home import LinkSummaryItem, RecordKind
+from records.display import number
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     BulkMoveButtonMixin,
@@ -35,17 +39,19 @@ from .forms import ReviewerForm
 from .models import (
     Application,
     ApplicationType,
+    Assignment,
     Call,
     Category,
     ExpertiseField,
     Institution,
+    InstitutionStatus,
     PanelMeeting,
     Programme,
     RegistrationRound,
     Reviewer,
     Status,
 )
-from .roles import REVIEWERS
+from .roles import GRANTS_OFFICE, REVIEWERS, is_reviewer
 from .views import assign as assign_views
 from .views import decisions as decision_views
 from .views import reviewer as reviewer_views
@@ -445,3 +451,52 @@ class ReviewerMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_my_reviews_menu_item():
     return ReviewerMenuItem(_("My reviews"), reverse("grants_my_reviews"), icon_name="tasks", order=240)
+
+
+admin_home.register(
+    RecordKind(
+        "grants_application",
+        _("Grant applications"),
+        Application,
+        Status,
+        "grants_application:index",
+        (GRANTS_OFFICE,),
+        order=10,
+        inbox=Status.SUBMITTED,
+    )
+)
+admin_home.register(
+    RecordKind(
+        "grants_institution",
+        _("Host institution registrations"),
+        Institution,
+        InstitutionStatus,
+        "grants_institution:index",
+        (GRANTS_OFFICE,),
+        order=11,
+        inbox=InstitutionStatus.PENDING,
+    )
+)
+
+
+class ReviewsToDoSummaryItem(LinkSummaryItem):
+    """A reviewer's admin home starts with the reviews they still have to write, a link to "My reviews"."""
+
+    key = "grants_my_reviews"
+
+    def is_shown(self):
+        return is_reviewer(self.request.user)
+
+    def url(self):
+        return reverse("grants_my_reviews")
+
+    def text(self, user):
+        count = Assignment.objects.filter(
+            reviewer__user=user, reviewer__active=True, state=Assignment.State.ASSIGNED
+        ).count()
+        return ngettext("%(count)s review to do", "%(count)s reviews to do", count) % {"count": number(count)}
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_reviews_to_do(request, items):
+    items.append(ReviewsToDoSummaryItem(request))

@@ -19,6 +19,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from records import admin_home
+from records.admin_home import RecordKind
 from records.exports import SafeSpreadsheetExportMixin
 from records.listing import (
     BulkMoveButtonMixin,
@@ -32,7 +34,7 @@ from records.listing import (
 
 from .forms import InterviewRoundForm
 from .models import Category, InterviewRound, JobApplication, Status
-from .roles import is_hr_staff
+from .roles import HR_STAFF, is_hr_staff
 from .views import outcomes as outcome_views
 from .views import panel as panel_views
 from .views import staff as staff_views
@@ -262,3 +264,17 @@ class PanelMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_my_interviews_menu_item():
     return PanelMenuItem(_("My interviews"), reverse("recruitment_my_interviews"), icon_name="group", order=265)
+
+
+admin_home.register(
+    RecordKind(
+        "recruitment_application",
+        _("Job applications"),
+        JobApplication,
+        Status,
+        "recruitment_application:index",
+        (HR_STAFF,),
+        order=20,
+        inbox=Status.RECEIVED,
+    )
+)
