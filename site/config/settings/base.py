@@ -353,11 +353,23 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.PasswordResetFo
 DEFAULT_EXCEPTION_REPORTER_FILTER = "delivery.security.PrivateExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "delivery.security.PrivateExceptionReporter"
 
+# A request with a bad Host header: one WARNING line, no traceback, no email to ADMINS (config.logfilters).
+LOGGING_FILTERS = {"brief_warning": {"()": "config.logfilters.BriefWarning"}}
+LOGGING_LOGGERS = {
+    "django.security.DisallowedHost": {
+        "handlers": ["console"],
+        "filters": ["brief_warning"],
+        "level": "WARNING",
+        "propagate": False,
+    }
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": LOGGING_FILTERS,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": LOGGING_LOGGERS,
 }
 
 # Static site (delivery.staticgen, manage.py build_static_site). STATIC_BUILD_DIR set: after every publish,
