@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersConfig",  # wagtail.users with the limits of accounts.user_management
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -342,6 +342,9 @@ AXES_VERBOSE = False  # logs name no username, address or browser
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every sign-in
 AXES_ENABLE_ADMIN = False
+# The groups a user manager (a non-superuser with Wagtail's user permissions, e.g. the "User managers" group) may
+# give to accounts, by name; it never sets the superuser flag nor edits a superuser (accounts.user_management).
+USER_MANAGERS_GRANTABLE_GROUPS = env.list("USER_MANAGERS_GRANTABLE_GROUPS", default=["Reviewers"])
 # Rate limits (accounts.ratelimit, mounted in config.urls), over them a translated 429 page with Retry-After:
 # FAILED admin sign-ins per client address (all usernames together; successful ones are not counted, so an office
 # behind one NAT can all sign in at nine) and per account (all addresses together) per LOGIN_RATE_PERIOD seconds;

@@ -39,11 +39,8 @@ def test_a_public_form_refused_for_too_many_posts_says_when_to_retry(client, for
 
 
 @override_settings(RECORDS_ACKNOWLEDGEMENTS_PER_DAY=3)
-def test_acknowledgements_to_one_address_are_capped_per_day_whatever_the_client_address(
-    client,
-    forms,
-    django_capture_on_commit_callbacks,  # noqa: F811
-):
+def test_acknowledgements_to_one_address_are_capped_per_day(client, forms, django_capture_on_commit_callbacks):  # noqa: F811
+    """Whatever the client address the forms come from."""
     start = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=datetime.UTC)
 
     def pledge(email, address, moment):
