@@ -23,6 +23,7 @@ import hashlib
 import math
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -89,6 +90,15 @@ def sign_in_scopes(request):
     return scopes
 
 
+def mark_signed_in(sender, request=None, user=None, **kwargs):
+    """``user_logged_in``: this request signed someone in (a session of an earlier sign-in does not count)."""
+    if request is not None:
+        request.signed_in_now = True
+
+
+user_logged_in.connect(mark_signed_in, dispatch_uid="accounts-ratelimit-signed-in")
+
+
 def limit_failed_sign_ins(view):
     """``view`` (the sign-in) refusing POSTs once the address or the account has its period's failures."""
 
@@ -102,7 +112,7 @@ def limit_failed_sign_ins(view):
             if failures(scope, value) >= limit:
                 return refusal(request, scope, period)
         response = view(request, *args, **kwargs)
-        if not request.user.is_authenticated:  # a wrong password, an unknown account, a locked-out pair
+        if not getattr(request, "signed_in_now", False):  # a wrong password, an unknown account, a locked-out pair
             for scope, value in scopes:
                 count_failure(scope, value)
         return response

@@ -234,6 +234,17 @@ def test_forty_colleagues_behind_one_address_all_sign_in_at_nine(client, editor)
         assert sign_in(client, PASSWORD, username="colleague39").status_code == 302
 
 
+def test_failures_are_counted_for_a_visitor_already_signed_in(client, editor):
+    """Spraying from inside a session of one's own account is counted like any other."""
+    insider = get_user_model().objects.create_user("insider", password=PASSWORD)
+    insider.user_permissions.add(*access_admin())
+    client.force_login(insider)
+    with freeze_time(TWO_MINUTES_IN):
+        for number in range(30):
+            sign_in(client, "wrong", username=f"user{number}")
+        assert sign_in(client, PASSWORD).status_code == 429
+
+
 def test_failed_sign_ins_are_limited_per_account_from_every_address(client, editor):
     """Many addresses trying passwords on one account (one try each, so no address is locked out on its own)."""
     with freeze_time(TWO_MINUTES_IN):
