@@ -2,6 +2,9 @@
 
 Rich text is normally produced by the editor, but content can also arrive through imports, the API or a
 database; whatever it holds, no script, event handler, style or javascript: URL passes through here.
+``clean_rich_text`` does the same for every rich text a template renders (``|richtext`` and ``RichTextBlock``
+both render ``wagtailcore/shared/richtext.html``, which ``content`` overrides): it keeps what Wagtail's own
+rich text output uses (classes of images, ``data-block-key``, relative links) and nothing that runs.
 """
 
 import re
@@ -112,3 +115,29 @@ def safe_url(url):
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return url
     return ""
+
+
+RICH_TEXT_TAGS = ALLOWED_TAGS | {"h6", "sub", "sup"}
+RICH_TEXT_ATTRIBUTES = {
+    "*": {"class", "data-block-key", "dir", "id", "lang", "title"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "time": {"datetime"},
+    "ol": {"start"},
+}
+
+
+@lru_cache(maxsize=1)
+def _rich_text_cleaner():
+    return nh3.Cleaner(
+        tags=RICH_TEXT_TAGS,
+        attributes=RICH_TEXT_ATTRIBUTES,
+        url_schemes=URL_SCHEMES | {"tel"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def clean_rich_text(html):
+    """Rendered rich text (database HTML already expanded) with no script, event handler, style or unsafe URL."""
+    return _rich_text_cleaner().clean(xml_text(html))

@@ -8,6 +8,7 @@ IP in the Django cache.
 """
 
 import hashlib
+import math
 import uuid
 
 from django import forms
@@ -123,6 +124,13 @@ def client_ip(request):
     if header and request.META.get(header):
         return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def seconds_left(period=None):
+    """Seconds until the current counting window of ``rate_limited`` ends (windows of ``period`` seconds from the
+    epoch; default ``RECORDS_RATE_PERIOD``): the ``Retry-After`` of a refusal."""
+    period = period or getattr(settings, "RECORDS_RATE_PERIOD", 600)
+    return max(1, math.ceil(period - timezone.now().timestamp() % period))
 
 
 def rate_limited(request, scope, limit=None, period=None):

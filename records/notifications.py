@@ -8,8 +8,14 @@ the office that sends it (``records.offices``). If the mail server is
 down, the submission that caused the email has still succeeded: the task marks the notification
 failed with the error, and ``retry_failed()`` (command ``retry_notifications``) tries again later.
 Logs name a notification by id only, never by address.
+
+Acknowledgements (``ACKNOWLEDGEMENTS``: the emails a public form sends to the address typed into it) are capped
+per recipient: at most ``RECORDS_ACKNOWLEDGEMENTS_PER_DAY`` to one address (case-insensitive) in 24 hours, from
+whatever client address the forms were sent, so nobody can flood a stranger's inbox through our forms. Over the
+cap the submission is still kept; only the email is not queued (``notify`` returns None).
 """
 
+import datetime
 import logging
 import re
 
@@ -28,6 +34,16 @@ from .offices import reply_to_for
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The templates of the emails a public form sends to the address typed into it.
+ACKNOWLEDGEMENTS = frozenset(
+    {
+        "grants/application_received",
+        "grants/institution_received",
+        "events/registration_received",
+        "recruitment/application_received",
+        "donations/pledge_received",
+    }
+)
 
 
 def without_addresses(text):
@@ -76,12 +92,28 @@ class Notification(models.Model):
         return " ".join(subject.split()), body.strip() + "\n"
 
 
+def acknowledgements_capped(recipient, now=None):
+    """True if ``recipient`` has had its allowance of acknowledgements in the last 24 hours."""
+    cap = settings.RECORDS_ACKNOWLEDGEMENTS_PER_DAY
+    if cap <= 0:
+        return False
+    since = (now or timezone.now()) - datetime.timedelta(days=1)
+    sent = Notification.objects.filter(
+        recipient__iexact=recipient.strip(), template__in=ACKNOWLEDGEMENTS, created_at__gte=since
+    )
+    return sent.count() >= cap
+
+
 def notify(recipient, template, context, *, language=None, owner=None, attachments=None):
     """Queue an email to ``recipient`` from ``template`` in ``language`` (default: the active language).
 
     ``attachments`` is a list of ``(filename, text_content, mimetype)``, e.g. an ``.ics`` invitation.
-    The mail is sent by a background task after the current transaction commits.
+    The mail is sent by a background task after the current transaction commits. An acknowledgement to an
+    address that has had its daily allowance is not queued: the return value is then None.
     """
+    if template in ACKNOWLEDGEMENTS and acknowledgements_capped(recipient):
+        logger.info("An acknowledgement (%s) was not queued: its recipient had the day's allowance.", template)
+        return None
     notification = Notification(
         recipient=recipient,
         language=language or translation.get_language() or settings.LANGUAGE_CODE,

@@ -2,15 +2,15 @@
 
 The pages hand the form's data to a ``records`` service; this mixin does what every such page shares:
 the page is never cached (the form carries a one-time token and a CSRF token), POSTs are rate-limited
-per client IP, and a valid submission redirects to a confirmation step whose details (the reference
-number) are kept in the session, never in the URL.
+per client IP (a refusal is a 429 with Retry-After), and a valid submission redirects to a confirmation step
+whose details (the reference number) are kept in the session, never in the URL.
 """
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from records.intake import rate_limited
+from records.intake import rate_limited, seconds_left
 
 
 class IntakePageMixin:
@@ -33,7 +33,9 @@ class IntakePageMixin:
         """Dispatch: a POST (after the rate limit), the confirmation step, or the form."""
         if request.method == "POST":
             if rate_limited(request, self.rate_limit_scope):
-                return self.render_page(request, status=429, form=None, rate_limited=True)
+                response = self.render_page(request, status=429, form=None, rate_limited=True)
+                response["Retry-After"] = str(seconds_left())
+                return response
             return self.serve_submission(request)
         if request.GET.get(self.confirmation_param):
             return self.serve_confirmation(request)

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from content import structured_data as ld
 from content.forms import JobApplicationForm
+from content.html_clean import clean_rich_text
 from content.i18n import absolute_url
 from content.lookups import public_q
 from records.recruitment import services as recruitment
@@ -336,7 +337,7 @@ class JobPostingPage(IntakePageMixin, BasePage):
             # The same in both languages: one vacancy, posted in two (the translations share their key).
             "identifier": {"@type": "PropertyValue", "name": "SMART", "value": str(self.translation_key)},
             "title": self.title,
-            "description": expand_db_html(description),
+            "description": clean_rich_text(expand_db_html(description)),
             "datePosted": ld.iso(self.posted_on),
             "validThrough": f"{self.closes_on.isoformat()}T23:59:59+08:00" if self.closes_on else None,
             "employmentType": self.employment_type,

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersConfig",  # wagtail.users with the limits of accounts.user_management
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -251,6 +251,9 @@ RECORDS_PDF_FONT = env.str("RECORDS_PDF_FONT", default="")
 # Public form POSTs allowed per client IP and period (seconds); institutions behind one NAT share an IP.
 RECORDS_RATE_LIMIT = env.int("RECORDS_RATE_LIMIT", default=30)
 RECORDS_RATE_PERIOD = env.int("RECORDS_RATE_PERIOD", default=600)
+# Acknowledgement emails of the public forms to one recipient address in 24 hours, whatever the client address
+# (records.notifications); over it, the submission is kept and no email is sent. 0 turns the cap off.
+RECORDS_ACKNOWLEDGEMENTS_PER_DAY = env.int("RECORDS_ACKNOWLEDGEMENTS_PER_DAY", default=10)
 # Request header holding the client IP when behind a trusted reverse proxy, e.g. HTTP_X_REAL_IP.
 RECORDS_CLIENT_IP_HEADER = env.str("RECORDS_CLIENT_IP_HEADER", default="")
 # Candidates not hired are anonymised this many days after their application closed (manage.py anonymise_candidates).
@@ -339,10 +342,15 @@ AXES_VERBOSE = False  # logs name no username, address or browser
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every sign-in
 AXES_ENABLE_ADMIN = False
-# Rate limits per client address, all usernames together (accounts.ratelimit, mounted in config.urls): POSTs to
-# the admin sign-in and to the password-reset form allowed per period (seconds); over it, a translated 429 page.
-# Generous for an office behind one NAT; 0 turns a limit off.
+# The groups a user manager (a non-superuser with Wagtail's user permissions, e.g. the "User managers" group) may
+# give to accounts, by name; it never sets the superuser flag nor edits a superuser (accounts.user_management).
+USER_MANAGERS_GRANTABLE_GROUPS = env.list("USER_MANAGERS_GRANTABLE_GROUPS", default=["Reviewers"])
+# Rate limits (accounts.ratelimit, mounted in config.urls), over them a translated 429 page with Retry-After:
+# FAILED admin sign-ins per client address (all usernames together; successful ones are not counted, so an office
+# behind one NAT can all sign in at nine) and per account (all addresses together) per LOGIN_RATE_PERIOD seconds;
+# POSTs to the password-reset form per client address per its period. 0 turns a limit off.
 LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=30)
+LOGIN_ACCOUNT_RATE_LIMIT = env.int("LOGIN_ACCOUNT_RATE_LIMIT", default=20)
 LOGIN_RATE_PERIOD = env.int("LOGIN_RATE_PERIOD", default=600)
 PASSWORD_RESET_RATE_LIMIT = env.int("PASSWORD_RESET_RATE_LIMIT", default=5)
 PASSWORD_RESET_RATE_PERIOD = env.int("PASSWORD_RESET_RATE_PERIOD", default=3600)
@@ -353,11 +361,23 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.PasswordResetFo
 DEFAULT_EXCEPTION_REPORTER_FILTER = "delivery.security.PrivateExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "delivery.security.PrivateExceptionReporter"
 
+# A request with a bad Host header: one WARNING line, no traceback, no email to ADMINS (config.logfilters).
+LOGGING_FILTERS = {"brief_warning": {"()": "config.logfilters.BriefWarning"}}
+LOGGING_LOGGERS = {
+    "django.security.DisallowedHost": {
+        "handlers": ["console"],
+        "filters": ["brief_warning"],
+        "level": "WARNING",
+        "propagate": False,
+    }
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": LOGGING_FILTERS,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": LOGGING_LOGGERS,
 }
 
 # Static site (delivery.staticgen, manage.py build_static_site). STATIC_BUILD_DIR set: after every publish,

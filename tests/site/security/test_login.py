@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
@@ -46,8 +47,12 @@ def t(message, language, **values):
 
 LIMITED = {
     "sign-in": (
-        "Too many sign-in attempts from your network. Please try again in %(minutes)s minute.",
-        "Too many sign-in attempts from your network. Please try again in %(minutes)s minutes.",
+        "Too many failed sign-in attempts from your network. Please try again in %(minutes)s minute.",
+        "Too many failed sign-in attempts from your network. Please try again in %(minutes)s minutes.",
+    ),
+    "account": (
+        "Too many failed sign-in attempts for this account. Please try again in %(minutes)s minute.",
+        "Too many failed sign-in attempts for this account. Please try again in %(minutes)s minutes.",
     ),
     "reset": (
         "Too many password reset requests from your network. Please try again in %(minutes)s minute.",
@@ -91,8 +96,10 @@ def test_the_lockout_and_rate_limits_are_configured_from_the_environment():
     environment = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.test", LOGIN_FAILURE_LIMIT="3")
     environment.update(LOGIN_LOCKOUT_MINUTES="7", LOGIN_RATE_LIMIT="60", LOGIN_RATE_PERIOD="300")
+    environment.update(LOGIN_ACCOUNT_RATE_LIMIT="12")
     environment.update(PASSWORD_RESET_RATE_LIMIT="2", PASSWORD_RESET_RATE_PERIOD="900", EMAIL_TIMEOUT="4")
     names = ["LOGIN_RATE_LIMIT", "LOGIN_RATE_PERIOD", "PASSWORD_RESET_RATE_LIMIT", "PASSWORD_RESET_RATE_PERIOD"]
+    names.append("LOGIN_ACCOUNT_RATE_LIMIT")
     code = (
         "from django.conf import settings as s; "
         f"print(s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME, *[getattr(s, n) for n in {names!r}], s.EMAIL_TIMEOUT)"
@@ -104,12 +111,13 @@ def test_the_lockout_and_rate_limits_are_configured_from_the_environment():
         env=environment,
         timeout=120,
     )
-    expected = ["3", "0:07:00", "60", "300", "2", "900", "4"]
+    expected = ["3", "0:07:00", "60", "300", "2", "900", "12", "4"]
     assert result.stdout.splitlines()[-1].split() == expected, result.stdout + result.stderr
 
 
 def test_the_defaults_suit_an_office_behind_one_address_and_mail_never_hangs(settings):
     assert (settings.LOGIN_RATE_LIMIT, settings.LOGIN_RATE_PERIOD) == (30, 600)
+    assert settings.LOGIN_ACCOUNT_RATE_LIMIT == 20
     assert (settings.PASSWORD_RESET_RATE_LIMIT, settings.PASSWORD_RESET_RATE_PERIOD) == (5, 3600)
     assert settings.EMAIL_TIMEOUT == 10
     assert get_connection("django.core.mail.backends.smtp.EmailBackend").timeout == 10
@@ -208,6 +216,56 @@ def test_sign_ins_are_rate_limited_per_address_for_all_usernames_together(client
     with freeze_time(WINDOW_START + datetime.timedelta(minutes=10)):
         response = sign_in(client, PASSWORD)
         assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_forty_colleagues_behind_one_address_all_sign_in_at_nine(client, editor):
+    """Successful sign-ins are not counted: an office behind one NAT is never refused for signing in."""
+    users = [get_user_model().objects.create_user(f"colleague{n}", password=PASSWORD) for n in range(40)]
+    for user in users:
+        user.user_permissions.add(*access_admin())
+    with freeze_time(TWO_MINUTES_IN):
+        for user in users:
+            response = sign_in(client, PASSWORD, username=user.username)
+            assert response.status_code == 302, user.username
+            client.logout()
+        # A few typos on the way do not stop the office either.
+        for n in range(5):
+            assert sign_in(client, "typo", username=f"colleague{n}").status_code == 200
+        assert sign_in(client, PASSWORD, username="colleague39").status_code == 302
+
+
+def test_failures_are_counted_for_a_visitor_already_signed_in(client, editor):
+    """Spraying from inside a session of one's own account is counted like any other."""
+    insider = get_user_model().objects.create_user("insider", password=PASSWORD)
+    insider.user_permissions.add(*access_admin())
+    client.force_login(insider)
+    with freeze_time(TWO_MINUTES_IN):
+        for number in range(30):
+            sign_in(client, "wrong", username=f"user{number}")
+        assert sign_in(client, PASSWORD).status_code == 429
+
+
+def test_failed_sign_ins_are_limited_per_account_from_every_address(client, editor):
+    """Many addresses trying passwords on one account (one try each, so no address is locked out on its own)."""
+    with freeze_time(TWO_MINUTES_IN):
+        for number in range(20):
+            assert sign_in(client, "wrong", username="Editor ", address=f"203.0.113.{number}").status_code == 200
+        response = sign_in(client, PASSWORD, address="198.51.100.99", language="zh-hans")
+        assert response.status_code == 429
+        assert response["Retry-After"] == "480"
+        assert limited_message("zh-hans", 8, "account") in response.content.decode()
+        assert limited_message("zh-hans", 8, "account") != limited_message("en", 8, "account")
+        assert "_auth_user_id" not in client.session
+        # Other accounts are not affected.
+        get_user_model().objects.create_user("other", password=PASSWORD, is_superuser=True)
+        assert sign_in(client, PASSWORD, username="other", address="198.51.100.99").status_code == 302
+        client.logout()
+    with freeze_time(WINDOW_START + datetime.timedelta(minutes=10)):
+        assert sign_in(client, PASSWORD).status_code == 302
+
+
+def access_admin():
+    return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
 
 
 def test_password_reset_requests_are_rate_limited_per_address(client, editor):
