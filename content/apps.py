@@ -18,3 +18,14 @@ class ContentConfig(AppConfig):
         connect_lookup_handlers()
         connect_rendition_handlers()
         connect_event_handlers()
+        self.use_readable_slugs()
+
+    @staticmethod
+    def use_readable_slugs():
+        """Slug fields of the admin get the slug input that fills ASCII slugs in (after Wagtail registers its own)."""
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .slug_admin import SlugInput
+
+        register_form_field_override(models.SlugField, override={"widget": SlugInput})

@@ -7,6 +7,16 @@ from .people import Person
 from .taxonomy import FieldOfMedicine
 from .topics import EventSeries, Topic
 
+
+@hooks.register("register_admin_urls")
+def register_slug_url():
+    from django.urls import path
+
+    from .slug_admin import slug_view
+
+    return [path("smart/slug/", slug_view, name="smart_slug")]
+
+
 register_snippet(MainMenu)
 register_snippet(Footer)
 

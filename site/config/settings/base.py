@@ -185,6 +185,8 @@ FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Shanghai"
 # Every time staff see is Beijing time: the admin offers no other time zone in a user's preferences.
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+# Slugs are ASCII: a Chinese title gives a pinyin slug (content.slugs), not a Chinese one.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 USE_I18N = True
 USE_TZ = True
 
