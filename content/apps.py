@@ -19,6 +19,12 @@ class ContentConfig(AppConfig):
         connect_rendition_handlers()
         connect_event_handlers()
         self.use_readable_slugs()
+        from .choosers import use_lazy_snippet_chooser_texts
+
+        use_lazy_snippet_chooser_texts()
+        from .editorial import connect_translated_names
+
+        connect_translated_names()
 
     @staticmethod
     def use_readable_slugs():

@@ -86,3 +86,47 @@ def ensure_editorial_groups():
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
     return workflow
+
+
+# The workflow and task above are stored under their English names (the msgids) and shown in the language of
+# whoever reads them: the admin, the workflow side panel, the notification emails (Wagtail sends each in the
+# recipient's language). After a Task or Workflow is loaded, a name that is one of ours becomes a lazy translation;
+# before it is saved, the stored name goes back to the English msgid, also when an editor saves the form with the
+# name as shown to them.
+TRANSLATED_NAMES = (WORKFLOW_NAME, TASK_NAME)
+
+
+def _show_name_in_reader_language(sender, instance, **kwargs):
+    from django.utils.translation import gettext_lazy
+
+    name = instance.__dict__.get("name")
+    if isinstance(name, str) and name in TRANSLATED_NAMES:
+        instance._stored_name = name
+        instance.name = gettext_lazy(name)
+
+
+def _store_english_name(sender, instance, **kwargs):
+    from django.conf import settings
+    from django.utils import translation
+
+    stored = getattr(instance, "_stored_name", None)
+    if stored is None:
+        return
+    shown = str(instance.name)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            if shown == translation.gettext(stored):
+                instance.name = stored
+                return
+
+
+def connect_translated_names():
+    """Connect the two handlers above for Workflow and every Task model."""
+    from django.apps import apps
+    from django.db.models.signals import post_init, pre_save
+    from wagtail.models import Task, Workflow
+
+    for model in apps.get_models():
+        if issubclass(model, (Task, Workflow)):
+            post_init.connect(_show_name_in_reader_language, sender=model, dispatch_uid=f"smart-name-{model._meta}")
+            pre_save.connect(_store_english_name, sender=model, dispatch_uid=f"smart-name-save-{model._meta}")

@@ -17,6 +17,26 @@ def register_slug_url():
     return [path("smart/slug/", slug_view, name="smart_slug")]
 
 
+@hooks.register("construct_reports_menu")
+def translate_translations_report_label(request, menu_items):
+    """wagtail-localize names its report in the language of the first request (gettext at registration): the
+    English admin showed 翻译. Name it in this request's language."""
+    import copy
+
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.translation import gettext
+
+    try:
+        url = reverse("wagtail_localize:translations_report")
+    except NoReverseMatch:
+        return
+    for index, item in enumerate(menu_items):
+        if item.url == url:
+            item = copy.copy(item)
+            item.label = gettext("Translations")
+            menu_items[index] = item
+
+
 register_snippet(MainMenu)
 register_snippet(Footer)
 

@@ -1,10 +1,28 @@
 """What every public page type shares: a listing image and summary, and locale-aware helpers."""
 
+from django.conf import settings
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+
+def _schedule_time_zone_help():
+    return gettext("Times are in the %(time_zone)s time zone (China Standard Time, UTC+8).") % {
+        "time_zone": settings.TIME_ZONE
+    }
+
+
+class SchedulePanel(PublishingPanel):
+    """Wagtail's schedule dialog (go-live and expiry), with both times saying which time zone they are in."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for child in self.children:
+            child.help_text = lazy(_schedule_time_zone_help, str)()
 
 
 class BasePage(Page):
@@ -38,6 +56,7 @@ class BasePage(Page):
             heading=_("Listings"),
         )
     ]
+    settings_panels = [SchedulePanel(), *Page.settings_panels[1:]]
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 
     # Pages of this type ask search engines not to index them (<meta name="robots" content="noindex"> in base.html)
