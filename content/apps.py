@@ -22,7 +22,7 @@ class ContentConfig(AppConfig):
         from .choosers import use_lazy_snippet_chooser_texts
 
         use_lazy_snippet_chooser_texts()
-        from .editorial import connect_translated_names
+        from .stored_names import connect_translated_names
 
         connect_translated_names()
 

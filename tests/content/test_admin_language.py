@@ -3,13 +3,14 @@ once per process follow each request's language; our workflow and task names are
 numbers are grouped by thousands in both languages; the schedule fields name their time zone."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 from wagtail.admin.menu import reports_menu
 from wagtail.models import GroupApprovalTask, Task, Workflow
 
-from content.editorial import TASK_NAME, WORKFLOW_NAME, ensure_editorial_groups
+from content.editorial import EDITORS, TASK_NAME, WORKFLOW_NAME, ensure_editorial_groups
 from content.models import NewsArticlePage
 from content.pages.digest_blocks import FieldOfMedicineChooserBlock
 
@@ -38,15 +39,20 @@ def test_translations_report_is_named_in_the_admin_language(admin_user):
 
 
 @pytest.mark.django_db
-def test_workflow_and_task_names_follow_the_reader_language():
+def test_workflow_task_and_group_names_follow_the_reader_language():
     ensure_editorial_groups()
     task = Task.objects.get(name=TASK_NAME).specific
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    group = Group.objects.get(name=EDITORS)
     with translation.override("zh-hans"):
         assert str(task.name) == "发布审批" and str(workflow.name) == "宣传审核"
+        assert str(group.name) == "宣传编辑"
         assert Template("{{ task.name }}").render(Context({"task": task})) == "发布审批"
+        assert "%(task)s" % {"task": task.name} == "发布审批"  # noqa: UP031 (as Wagtail formats its messages)
     with translation.override("en"):
         assert str(task.name) == "Publisher approval" and str(workflow.name) == "Communications approval"
+        assert Template("{{ task.name }}").render(Context({"task": task})) == "Publisher approval"
+    assert task.name == TASK_NAME  # compared and saved as the stored English name
     # Saved from the Chinese admin as shown there, the name stays the English msgid in the database.
     with translation.override("zh-hans"):
         task.name = "发布审批"
