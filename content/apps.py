@@ -22,6 +22,9 @@ class ContentConfig(AppConfig):
         from .choosers import use_lazy_snippet_chooser_texts
 
         use_lazy_snippet_chooser_texts()
+        from .admin_i18n import translate_derived_labels
+
+        translate_derived_labels()
         from .stored_names import connect_translated_names
 
         connect_translated_names()

@@ -5,7 +5,8 @@ our catalogs (``gettext_noop`` in content.editorial and records.*.roles; Wagtail
 are msgids of Wagtail's). Wagtail shows ``name`` as it is in many places: the settings screens, the workflow side
 panel, the notification emails (each sent in its recipient's language). So after such an object is loaded, a name
 with a Chinese translation becomes a :class:`TranslatedName`: still the English string (saved, compared, sent as
-JSON as it is), but printed (``str()``, templates, ``%s``) in the language active at that moment. Before such an
+JSON as it is, and read as stored by serializers and model forms), but printed (``str()``, templates, ``%s``) in
+the language active at that moment. Before such an
 object is saved, a name an editor saved as it was shown to them goes back to the English msgid. Names typed by
 editors stay as typed.
 """
@@ -52,12 +53,29 @@ def store_english_name(sender, instance, **kwargs):
                 return
 
 
+def _read_stored_name(field):
+    """The field's value as stored (serializers, dumpdata, model forms): the English name, not its translation."""
+    if getattr(field, "_smart_stored_name", False):
+        return
+    original = field.value_from_object
+
+    def value_from_object(obj):
+        value = original(obj)
+        return str.__str__(value) if isinstance(value, TranslatedName) else value
+
+    field.value_from_object = value_from_object
+    field._smart_stored_name = True
+
+
 def connect_translated_names():
     """Connect the two handlers for Group, Workflow and every Task model."""
     from django.apps import apps
     from django.contrib.auth.models import Group
     from django.db.models.signals import post_init, pre_save
     from wagtail.models import Task, Workflow
+
+    for model in (Group, Task, Workflow):
+        _read_stored_name(model._meta.get_field("name"))
 
     for model in apps.get_models():
         if issubclass(model, (Group, Task, Workflow)):

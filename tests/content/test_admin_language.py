@@ -4,6 +4,7 @@ numbers are grouped by thousands in both languages; the schedule fields name the
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import serializers
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
@@ -53,6 +54,10 @@ def test_workflow_task_and_group_names_follow_the_reader_language():
         assert str(task.name) == "Publisher approval" and str(workflow.name) == "Communications approval"
         assert Template("{{ task.name }}").render(Context({"task": task})) == "Publisher approval"
     assert task.name == TASK_NAME  # compared and saved as the stored English name
+    # Serialized (dumpdata, a test's serialized rollback) as stored, whatever the active language.
+    with translation.override("zh-hans"):
+        data = serializers.serialize("json", [group, workflow, task])
+    assert "宣传" not in data and "发布审批" not in data and EDITORS in data
     # Saved from the Chinese admin as shown there, the name stays the English msgid in the database.
     with translation.override("zh-hans"):
         task.name = "发布审批"
