@@ -85,3 +85,34 @@ def test_schedule_fields_name_the_time_zone():
         with translation.override(language):
             for child in panel.children:
                 assert expected in str(child.help_text)
+
+
+@pytest.mark.django_db
+def test_a_chinese_publisher_is_emailed_the_task_name_in_chinese(mailoutbox, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    from content.editorial import PUBLISHERS
+    from tests.factories.pages import build_site
+
+    pages = build_site()
+    publishers = {}
+    for language in ("zh-hans", "en"):
+        user = get_user_model().objects.create_user(f"publisher-{language}", f"publisher-{language}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=PUBLISHERS))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        publishers[language] = user
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    article = pages["article"]
+    article.title = "深圳医学科学院正式成立（修订）"
+    article.save_revision(user=editor)
+    workflow = article.get_workflow()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.start(article, editor)
+    by_recipient = {message.to[0]: message for message in mailoutbox}
+    chinese = by_recipient["publisher-zh-hans@example.org"]
+    english = by_recipient["publisher-en@example.org"]
+    assert "发布审批" in chinese.subject + chinese.body and "Publisher approval" not in chinese.subject + chinese.body
+    assert "Publisher approval" in english.subject + english.body and "发布审批" not in english.subject + english.body
