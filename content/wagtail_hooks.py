@@ -8,6 +8,36 @@ from .people import Person
 from .taxonomy import FieldOfMedicine
 from .topics import EventSeries, Topic
 
+
+@hooks.register("register_admin_urls")
+def register_slug_url():
+    from django.urls import path
+
+    from .slug_admin import slug_view
+
+    return [path("smart/slug/", slug_view, name="smart_slug")]
+
+
+@hooks.register("construct_reports_menu")
+def translate_translations_report_label(request, menu_items):
+    """wagtail-localize names its report in the language of the first request (gettext at registration): the
+    English admin showed 翻译. Name it in this request's language."""
+    import copy
+
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.translation import gettext
+
+    try:
+        url = reverse("wagtail_localize:translations_report")
+    except NoReverseMatch:
+        return
+    for index, item in enumerate(menu_items):
+        if item.url == url:
+            item = copy.copy(item)
+            item.label = gettext("Translations")
+            menu_items[index] = item
+
+
 register_snippet(MainMenu)
 register_snippet(Footer)
 

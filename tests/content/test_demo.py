@@ -1,6 +1,7 @@
 """The bilingual demo content (content.demo): loaded once for the whole class, checked from several sides."""
 
 import io
+import re
 from contextlib import contextmanager
 
 from django.core.management import call_command
@@ -143,6 +144,12 @@ class DemoContentTests(TestCase):
             in_tree = model.objects.filter(pk__in=self.tree_page_ids)
             self.assertEqual(in_tree.filter(locale=self.zh).count(), in_tree.filter(locale=self.en).count())
         self.assertGreaterEqual(NewsArticlePage.objects.filter(locale=self.en).count(), 6)
+
+    def test_every_slug_is_readable_ascii(self):
+        """Readable addresses (issue 16, point 6): no Chinese (or other non-ASCII) slug in the demo tree."""
+        slugs = list(Page.objects.filter(pk__in=self.tree_page_ids).values_list("slug", flat=True))
+        self.assertTrue(slugs)
+        self.assertEqual([slug for slug in slugs if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)], [])
 
     def test_every_chinese_page_has_a_live_english_translation_with_the_same_key(self):
         for page in Page.objects.filter(locale=self.zh, depth__gte=2, pk__in=self.tree_page_ids):

@@ -180,11 +180,14 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [ROOT_DIR / "locale"]
+# Our own strings, then the Chinese of Wagtail and wagtail-localize strings those packages lack (vendor_locale).
+LOCALE_PATHS = [ROOT_DIR / "locale", ROOT_DIR / "vendor_locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Shanghai"
 # Every time staff see is Beijing time: the admin offers no other time zone in a user's preferences.
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+# Slugs are ASCII: a Chinese title gives a pinyin slug (content.slugs), not a Chinese one.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 USE_I18N = True
 USE_TZ = True
 
