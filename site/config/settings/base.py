@@ -266,7 +266,10 @@ SEARCH_ES_INDEX = env.str("SEARCH_ES_INDEX", default="smart-pages")  # an alias;
 # "cjk" (built in); "smartcn", "icu_analyzer" or "ik_max_word" need that Elasticsearch plugin installed.
 SEARCH_ES_ZH_ANALYZER = env.str("SEARCH_ES_ZH_ANALYZER", default="cjk")
 SEARCH_ES_OPTIONS = {"request_timeout": env.int("SEARCH_ES_TIMEOUT", default=10)}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv", "zip"]
+# Documents editors may upload. Archives are not among them (their contents are never checked: a zip-slip member, a
+# program, a bomb) unless DOCUMENTS_ALLOW_ZIP asks for them.
+DOCUMENTS_ALLOW_ZIP = env.bool("DOCUMENTS_ALLOW_ZIP", default=False)
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"] + (["zip"] if DOCUMENTS_ALLOW_ZIP else [])
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "png": "png", "jpeg": "jpeg"}
 WAGTAILEMBEDS_FINDERS = [{"class": "content.embeds.VideoFinder"}]
