@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "delivery.formlimits.PublicFormLimitsMiddleware",  # public form POSTs: a bounded number of fields and files
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -240,7 +241,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SMART <noreply@smart
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; a mail server that hangs never holds a process
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # the admin's editor (long pages); public forms: the limits below
+# Public form POSTs (outside the admin): at most this many fields and files, else 400 and nothing kept.
+PUBLIC_FORM_MAX_FIELDS = env.int("PUBLIC_FORM_MAX_FIELDS", default=300)
+PUBLIC_FORM_MAX_FILES = env.int("PUBLIC_FORM_MAX_FILES", default=20)
 
 # Records (back office): uploads to private storage outside MEDIA_ROOT, served only through a permission check.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
