@@ -61,7 +61,7 @@ def stripped(data):
             transparency = clean.info.get("transparency")
             clean.info = {}
     except (OSError, ValueError, Image.DecompressionBombError) as error:
-        logger.warning("Image metadata not checked: %s", type(error).__name__)
+        logger.info("Image metadata not checked: %s", type(error).__name__)
         return None
     options = dict(SAVE_OPTIONS[image_format])
     if icc_profile:
