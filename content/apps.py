@@ -12,12 +12,14 @@ class ContentConfig(AppConfig):
 
         post_migrate.connect(ensure_editorial_setup, sender=self, dispatch_uid="content-editorial-setup")
         connect_digest_feed_handlers()
+        from .image_metadata import connect_image_metadata_handlers
         from .lookups import connect_lookup_handlers
         from .renditions import connect_rendition_handlers
 
         connect_lookup_handlers()
         connect_rendition_handlers()
         connect_event_handlers()
+        connect_image_metadata_handlers()
         self.use_readable_slugs()
         from .choosers import use_lazy_snippet_chooser_texts
 

@@ -1,14 +1,21 @@
 """Checking uploads by what they contain, not by what they are called.
 
-Only PDF, DOCX and XLSX are accepted. A PDF must start with the ``%PDF-`` signature and end with
-``%%EOF``; a DOCX or XLSX must be a readable ZIP holding the parts of that Office format, without
-macros, encryption or an unreasonable unpacked size. The file name's extension must agree with the
+Only PDF, DOCX and XLSX are accepted. A PDF must start with the ``%PDF-`` signature at its first byte and end
+with ``%%EOF``, and must carry no active content: no JavaScript (``/JS``, ``/JavaScript``), no action run on
+opening (``/OpenAction``) and no ``/Launch`` action, looked for in the raw bytes (names written with ``#xx``
+escapes too) and, when pypdf can read the file, in every object, compressed object streams included. A DOCX or
+XLSX must be a readable ZIP holding ``[Content_Types].xml`` and the parts of that Office format, with no member
+name that escapes the archive (absolute, ``..``, a drive letter), without macros, encryption or an unreasonable
+unpacked size. The file name's extension must agree with the
 content, so an ``.exe`` renamed ``.pdf`` is refused. Size limits come from
 ``settings.RECORDS_UPLOAD_MAX_BYTES`` unless a field sets its own.
 """
 
 import hashlib
+import io
+import logging
 import os
+import re
 import zipfile
 
 from django import forms
@@ -27,6 +34,11 @@ KIND_LABELS = {PDF: "PDF", DOCX: "Word (.docx)", XLSX: "Excel (.xlsx)"}
 _OFFICE_PARTS = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
 MAX_ZIP_ENTRIES = 5000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# PDF names that make a reader run something: scripts, an action on opening, launching a program.
+PDF_ACTIVE_NAMES = frozenset({"JS", "JavaScript", "OpenAction", "Launch"})
+_PDF_NAME = re.compile(rb"/((?:[A-Za-z0-9_.+-]|#[0-9A-Fa-f]{2})+)")
+_PDF_MAX_DEPTH = 32
+logger = logging.getLogger(__name__)
 
 
 def max_upload_bytes():
@@ -44,6 +56,12 @@ def _read_head_tail(fileobj, size=2048):
     return head, tail
 
 
+def _escapes(name):
+    """True if a ZIP member name would land outside the folder it is unpacked in."""
+    name = name.replace("\\", "/")
+    return name.startswith("/") or re.match(r"^[A-Za-z]:", name) is not None or ".." in name.split("/")
+
+
 def _office_kind(fileobj):
     try:
         with zipfile.ZipFile(fileobj) as archive:
@@ -51,6 +69,8 @@ def _office_kind(fileobj):
             if len(infos) > MAX_ZIP_ENTRIES:
                 return None
             names = {info.filename for info in infos}
+            if any(_escapes(name) for name in names):
+                return None
             if "[Content_Types].xml" not in names:
                 return None
             if any(info.flag_bits & 0x1 for info in infos):  # encrypted entries
@@ -72,11 +92,81 @@ def _office_kind(fileobj):
 def sniff(fileobj):
     """The kind (``"pdf"``, ``"docx"``, ``"xlsx"``) that the bytes of ``fileobj`` really are, or None."""
     head, tail = _read_head_tail(fileobj)
-    if b"%PDF-" in head[:1024] and b"%%EOF" in tail:
+    if head.startswith(b"%PDF-") and b"%%EOF" in tail:
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return _office_kind(fileobj)
     return None
+
+
+def _raw_pdf_names(data):
+    """The names written in the PDF's bytes (``#xx`` escapes decoded), outside compressed streams."""
+    names = set()
+    for match in _PDF_NAME.finditer(data):
+        raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), match.group(1))
+        names.add(raw.decode("latin-1"))
+    return names
+
+
+def _walk_pdf_object(obj, names, depth=0):
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    if depth > _PDF_MAX_DEPTH or isinstance(obj, IndirectObject):  # referenced objects are read on their own
+        return
+    if isinstance(obj, DictionaryObject):
+        for key, value in obj.items():
+            names.add(str(key).lstrip("/"))
+            if isinstance(value, NameObject):
+                names.add(str(value).lstrip("/"))
+            _walk_pdf_object(value, names, depth + 1)
+    elif isinstance(obj, ArrayObject):
+        for value in obj:
+            if isinstance(value, NameObject):
+                names.add(str(value).lstrip("/"))
+            _walk_pdf_object(value, names, depth + 1)
+
+
+def _parsed_pdf_names(data):
+    """Every name in the dictionaries of every object pypdf finds (object streams included), or None when pypdf
+    cannot read the file."""
+    import pypdf
+    from pypdf.generic import IndirectObject
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        numbers = [(num, gen) for gen, table in reader.xref.items() for num in table]
+        numbers += [(num, 0) for num in reader.xref_objStm]
+        names = set()
+        _walk_pdf_object(reader.trailer, names)
+        for num, gen in numbers:
+            try:
+                obj = reader.get_object(IndirectObject(num, gen, reader))
+            except Exception:  # one damaged object: the others are still looked at
+                continue
+            _walk_pdf_object(obj, names)
+        return names
+    except Exception as error:  # pypdf's errors on damaged files are of many kinds
+        logger.info("pypdf could not read an uploaded PDF: %s", type(error).__name__)
+        return None
+
+
+def pdf_active_content(fileobj):
+    """The names of active content (JavaScript, OpenAction, Launch) a PDF carries, sorted; empty if none.
+
+    A PDF that pypdf cannot read but that holds compressed object streams (``/ObjStm``, where names cannot be seen
+    in the raw bytes) counts as active: what it hides cannot be checked."""
+    fileobj.seek(0)
+    data = fileobj.read()
+    fileobj.seek(0)
+    raw = _raw_pdf_names(data)
+    found = raw & PDF_ACTIVE_NAMES
+    parsed = _parsed_pdf_names(data)
+    if parsed is None:
+        if "ObjStm" in raw:
+            found.add("ObjStm")
+    else:
+        found |= parsed & PDF_ACTIVE_NAMES
+    return sorted(found)
 
 
 def _extension(name):
@@ -111,6 +201,15 @@ def check_upload(uploaded, allowed, max_bytes=None):
             _("The file's content is not a valid %(kind)s document. Please upload one of these types: %(kinds)s."),
             code="content",
             params={"kind": KIND_LABELS[extension], "kinds": _kinds_text(allowed)},
+        )
+    if kind == PDF and pdf_active_content(uploaded):
+        raise ValidationError(
+            _(
+                "This PDF contains active content (JavaScript, an action that runs when it is opened, or a command "
+                "that launches a program), which we cannot accept. Please save or print it again as a plain PDF "
+                "and upload that file."
+            ),
+            code="active_content",
         )
     return kind
 

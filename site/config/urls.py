@@ -1,5 +1,7 @@
 """URL map: admin and documents unprefixed; public pages under /zh-hans/ and /en/."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -11,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import ratelimit
 from content.sitemaps import PageSitemap
 from delivery import views as delivery_views
+from delivery.frontserver import MEDIA_FOLDERS
 
 urlpatterns = [
     # Wagtail's sign-in and password-reset views with a rate limit per client address, before Wagtail's own.
@@ -31,7 +34,14 @@ if getattr(settings, "WAGTAILAPI_V3_ENABLED", False):
     urlpatterns.append(path("api/v3/", wagtail_api_v3.urls))
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # The development server serves the public media only: images and their renditions, the folders the front
+    # server serves in production. Never documents/: those go through Wagtail's document view (privacy of their
+    # collection checked), DEBUG or not.
+    urlpatterns += [
+        pattern
+        for folder in MEDIA_FOLDERS
+        for pattern in static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder)
+    ]
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),

@@ -6,7 +6,14 @@ Event pages call ``register_for_event`` (with an ``EventInfo``), ``registration_
 call ``move`` (cancel, or confirm from the waiting list) and ``set_capacity``.
 """
 
-from .emails import cancel_token, cancel_url, registration_for_token  # noqa: F401
+from .emails import (  # noqa: F401
+    cancel_token,
+    cancel_url,
+    link_expired,
+    link_expires_at,
+    masked_email,
+    registration_for_token,
+)
 from .intake import (  # noqa: F401
     REFERENCE_PREFIX,
     REGISTRATION_KIND,

@@ -7,7 +7,7 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from records import calendars, display
 from records.notifications import notify
@@ -21,6 +21,28 @@ CANCEL_SALT = "records.events.cancel-registration"
 def cancel_token(registration):
     """An unguessable signed token naming ``registration`` (its id and reference), for its cancellation link."""
     return signing.Signer(salt=CANCEL_SALT).sign_object([registration.pk, registration.reference])
+
+
+def link_expires_at(registration):
+    """When the registration's cancellation link stops working: when its event ends (the end the event page last
+    handed over; its start if it has no end); None for an event with no time at all."""
+    from ..models import EventCapacity
+
+    ends_at = EventCapacity.objects.filter(event_key=registration.event_key).values_list("ends_at", flat=True).first()
+    return ends_at or registration.event_start
+
+
+def link_expired(registration, now=None):
+    expires_at = link_expires_at(registration)
+    return expires_at is not None and (now or timezone.now()) >= expires_at
+
+
+def masked_email(email):
+    """An address shown to whoever holds a link, recognisable by its owner only: z***@example.com."""
+    local, _at, domain = (email or "").rpartition("@")
+    if not local:
+        return "***"
+    return f"{local[0]}***@{domain}"
 
 
 def registration_for_token(token):

@@ -1,7 +1,9 @@
 """The registrant's private cancellation link: /<language>/registrations/cancel/<token>/.
 
 GET asks "cancel your registration for X?", POST cancels (again: nothing more happens). A forged or damaged
-token gets a translated 404 page. Never cached: the page is one person's.
+token gets a translated 404 page; a link whose event has ended gets a translated 410 page and changes nothing. The
+page shows the event, the reference and the email address masked (z***@example.com), never the registrant's name:
+whoever holds the link (a forwarded email) learns no more than that. Never cached: the page is one person's.
 """
 
 from django.shortcuts import render
@@ -17,12 +19,10 @@ TEMPLATE = "records/events/cancel_registration.html"
 
 
 def _page(request, registration, state, status=200, error=""):
-    response = render(
-        request,
-        TEMPLATE,
-        {"registration": registration, "state": state, "error": error},
-        status=status,
-    )
+    context = {"registration": registration, "state": state, "error": error}
+    if registration is not None:
+        context["masked_email"] = services.masked_email(registration.email)
+    response = render(request, TEMPLATE, context, status=status)
     response["X-Robots-Tag"] = "noindex"
     # The token never leaves the site in a Referer header. Not "no-referrer": under it a browser sends the
     # confirmation form with "Origin: null", which Django's CSRF check refuses (403).
@@ -36,6 +36,8 @@ def cancel_registration(request, token):
     registration = services.registration_for_token(token)
     if registration is None:
         return _page(request, None, "invalid", status=404)
+    if services.link_expired(registration):
+        return _page(request, registration, "expired", status=410)
     if registration.status == Registration.Status.CANCELLED:
         return _page(request, registration, "cancelled")
     if request.method == "POST":

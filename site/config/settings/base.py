@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "delivery.formlimits.PublicFormLimitsMiddleware",  # public form POSTs: a bounded number of fields and files
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -243,7 +244,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SMART <noreply@smart
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; a mail server that hangs never holds a process
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # the admin's editor (long pages); public forms: the limits below
+# Public form POSTs (outside the admin): at most this many fields and files, else 400 and nothing kept.
+PUBLIC_FORM_MAX_FIELDS = env.int("PUBLIC_FORM_MAX_FIELDS", default=300)
+PUBLIC_FORM_MAX_FILES = env.int("PUBLIC_FORM_MAX_FILES", default=20)
 
 # Records (back office): uploads to private storage outside MEDIA_ROOT, served only through a permission check.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
@@ -272,7 +276,10 @@ SEARCH_ES_INDEX = env.str("SEARCH_ES_INDEX", default="smart-pages")  # an alias;
 # "cjk" (built in); "smartcn", "icu_analyzer" or "ik_max_word" need that Elasticsearch plugin installed.
 SEARCH_ES_ZH_ANALYZER = env.str("SEARCH_ES_ZH_ANALYZER", default="cjk")
 SEARCH_ES_OPTIONS = {"request_timeout": env.int("SEARCH_ES_TIMEOUT", default=10)}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv", "zip"]
+# Documents editors may upload. Archives are not among them (their contents are never checked: a zip-slip member, a
+# program, a bomb) unless DOCUMENTS_ALLOW_ZIP asks for them.
+DOCUMENTS_ALLOW_ZIP = env.bool("DOCUMENTS_ALLOW_ZIP", default=False)
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"] + (["zip"] if DOCUMENTS_ALLOW_ZIP else [])
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "png": "png", "jpeg": "jpeg"}
 WAGTAILEMBEDS_FINDERS = [{"class": "content.embeds.VideoFinder"}]

@@ -112,3 +112,42 @@ def test_once_the_event_has_started_the_link_cannot_cancel(client, booked):
     assert response.status_code == 409
     assert "This event has already started" in response.content.decode()
     assert Registration.objects.get(pk=booked["en"].pk).status == Status.CONFIRMED
+
+
+@freeze_time(NOW + datetime.timedelta(days=1))
+@pytest.mark.parametrize(("email", "masked"), [("reader@example.org", "r***@example.org")])
+def test_the_page_shows_the_event_and_a_masked_email_never_the_name(client, booked, email, masked):
+    registration = booked["en"]
+    assert registration.name == "Test Person"
+    html = client.get(booked["links"][email]).content.decode()
+    assert "Sample symposium" in html and masked in html
+    assert "Test Person" not in html and email not in html and registration.organisation not in html
+
+
+@pytest.mark.parametrize(
+    ("email", "expected"),
+    [("zhang@example.com", "z***@example.com"), ("a@b.cn", "a***@b.cn"), ("not-an-address", "***"), ("", "***")],
+)
+def test_masked_email(email, expected):
+    from records.events.services import masked_email
+
+    assert masked_email(email) == expected
+
+
+@pytest.mark.parametrize(
+    ("email", "language", "expected"),
+    [("reader@example.org", "en", "Sample symposium is over"), ("duzhe@example.org", "zh-hans", "已经结束")],
+)
+def test_the_link_expires_when_the_event_ends(client, booked, email, language, expected):
+    url = booked["links"][email]
+    with freeze_time(NOW + datetime.timedelta(days=10, hours=7, minutes=59)):  # still on: the link answers
+        assert client.get(url).status_code == 200
+    with freeze_time(NOW + datetime.timedelta(days=10, hours=8)):  # the event has ended
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 410
+            assert_never_cached(response)
+            html = response.content.decode()
+            assert expected in html and "Test Person" not in html and email not in html
+            assert 'name="csrfmiddlewaretoken"' not in html
+    assert Registration.objects.filter(status=Status.CANCELLED).count() == 0
