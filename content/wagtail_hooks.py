@@ -1,3 +1,4 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -16,6 +17,24 @@ def register_localized_page_links(features):
     from .rich_links import LocalizedPageLinkHandler
 
     features.register_link_type(LocalizedPageLinkHandler)
+
+
+@hooks.register("register_admin_urls", order=-100)  # ahead of wagtail-localize's views at the same addresses
+def register_safe_translation_submit_urls():
+    from .translating import SubmitPageTranslationView, SubmitSnippetTranslationView
+
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitPageTranslationView.as_view(),
+            name="content_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
+            name="content_submit_snippet_translation",
+        ),
+    ]
 
 
 class FieldOfMedicineViewSet(SnippetViewSet):

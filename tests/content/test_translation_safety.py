@@ -1,0 +1,176 @@
+"""Translating with wagtail-localize loses nothing and puts nothing untranslated live (issue 16, points 1 and 2)."""
+
+import datetime
+import difflib
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from content.lookups import forget_cached
+from content.models import DigestIssuePage
+from content.taxonomy import FieldOfMedicine
+from tests.factories.digest import add_issue, item, make_fields, make_index, translate_issue
+
+DECEMBER = "全球医学科技动态 · 2026年12月"
+
+
+@pytest.fixture
+def digest(site_tree):
+    """November 2026 in both languages (fields with English names), December 2026 in Chinese only, a new field."""
+    fields = make_fields()
+    index, index_en = make_index(site_tree["home"], site_tree["home_en"])
+    onco, ai = fields["oncology"], fields["ai-in-medicine"]
+    november = add_issue(
+        index,
+        datetime.date(2026, 11, 1),
+        title="全球医学科技动态 · 2026年11月",
+        items=[item(onco[0], "十一月肿瘤条目"), item(ai[0], "十一月人工智能条目")],
+    )
+    november_en = translate_issue(november, index_en.locale, "Digest · November 2026")
+    zh = Locale.objects.get(language_code="zh-hans")
+    brand_new = FieldOfMedicine.objects.create(locale=zh, name="合成生物学", slug="synthetic-biology", sort_order=99)
+    december = add_issue(
+        index,
+        datetime.date(2026, 12, 1),
+        title=DECEMBER,
+        items=[
+            item(onco[0], "十二月肿瘤条目"),
+            item(ai[0], "十二月人工智能条目"),
+            item(brand_new, "十二月合成生物条目"),
+        ],
+    )
+    return {
+        "fields": fields,
+        "index_en": index_en,
+        "november_en": november_en,
+        "december": december,
+        "brand_new": brand_new,
+    }
+
+
+def english_snapshot(client, user):
+    """The text of every live English page, as a visitor gets it."""
+    cache.clear()
+    forget_cached()
+    client.logout()
+    pages = Page.objects.live().filter(locale__language_code="en", depth__gt=1).order_by("path")
+    snapshot = {}
+    for page in pages:
+        response = client.get(page.url)
+        snapshot[page.url] = (response.status_code, response.content.decode())
+    client.force_login(user)
+    return snapshot
+
+
+def assert_same_pages(before, after):
+    assert sorted(after) == sorted(before)
+    for url, (status, body) in before.items():
+        changes = [
+            line
+            for line in difflib.unified_diff(body.splitlines(), after[url][1].splitlines(), lineterm="", n=0)
+            if line[:1] in "+-"
+        ]
+        assert (after[url][0], changes) == (status, []), url
+
+
+def field_names():
+    return sorted(FieldOfMedicine.objects.values_list("locale__language_code", "slug", "name"))
+
+
+def submit_for_translation(client, page, django_capture_on_commit_callbacks):
+    en = Locale.objects.get(language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [en.pk]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return en
+
+
+@pytest.fixture
+def chief(client):
+    admin = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
+    client.force_login(admin)
+    return admin
+
+
+@pytest.mark.django_db
+def test_translating_an_issue_leaves_existing_english_untouched(
+    client, chief, digest, django_capture_on_commit_callbacks
+):
+    before_pages = english_snapshot(client, chief)
+    before_fields = field_names()
+    assert "Oncology" in before_pages[digest["november_en"].url][1]
+
+    en = submit_for_translation(client, digest["december"], django_capture_on_commit_callbacks)
+
+    assert_same_pages(before_pages, english_snapshot(client, chief))
+    after_fields = field_names()
+    # Existing English names are kept; only the field without an English version gains one (untranslated).
+    assert [row for row in after_fields if row not in before_fields] == [("en", "synthetic-biology", "合成生物学")]
+    assert set(before_fields) <= set(after_fields)
+    # No wagtail-localize translation (with empty segments) is set up over snippets that already had English.
+    onco_key = digest["fields"]["oncology"][0].translation_key
+    assert not Translation.objects.filter(source__object_id=onco_key, target_locale=en).exists()
+    # The English issue exists, as a draft whose items point at the English fields.
+    draft = DigestIssuePage.objects.get(translation_key=digest["december"].translation_key, locale=en)
+    assert not draft.live
+    assert draft.get_latest_revision_as_object().items[0].value["field"].name == "Oncology"
+
+
+@pytest.mark.django_db
+def test_a_translation_goes_live_only_when_published(client, chief, digest, django_capture_on_commit_callbacks):
+    en = submit_for_translation(client, digest["december"], django_capture_on_commit_callbacks)
+    draft = DigestIssuePage.objects.get(translation_key=digest["december"].translation_key, locale=en)
+    assert not draft.live and draft.has_unpublished_changes
+
+    def public_english():
+        cache.clear()
+        forget_cached()
+        client.logout()
+        answers = {
+            "page": client.get("/en/digest/2026-12/"),
+            "index": client.get("/en/digest/"),
+            "rss": client.get("/en/digest/feed/rss/"),
+            "atom": client.get("/en/digest/feed/atom/"),
+            "sitemap": client.get("/sitemap.xml"),
+            "api": client.get("/api/v2/pages/", {"locale": "en", "type": "content.DigestIssuePage"}),
+            "search": client.get("/api/search/", {"q": "十二月肿瘤条目", "locale": "en"}),
+            "search_en": client.get("/api/search/", {"q": "December", "locale": "en"}),
+        }
+        client.force_login(chief)
+        return answers
+
+    before = public_english()
+    assert before["page"].status_code == 404
+    assert before["search"].json()["results"] == [] and before["search_en"].json()["results"] == []
+    for name in ("index", "rss", "atom", "sitemap", "api"):
+        body = before[name].content.decode()
+        assert before[name].status_code == 200, name
+        assert "2026年12月" not in body and "十二月" not in body and "/en/digest/2026-12/" not in body, name
+
+    # The editor translates the strings and publishes the English issue in wagtail-localize's editor.
+    translation = Translation.objects.get(source__object_id=digest["december"].translation_key, target_locale=en)
+    english = {DECEMBER: "Digest · December 2026"}
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string", "context"):
+        data = english.get(segment.string.data, "EN " + segment.string.data if "条目" in segment.string.data else None)
+        if data:
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=en,
+                context=segment.context,
+                data=data.replace("十二月", "December "),
+            )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/{draft.pk}/edit/", {"action": "publish"})
+    draft.refresh_from_db()
+    assert draft.live
+    after = public_english()
+    assert after["page"].status_code == 200
+    assert "Digest · December 2026" in after["page"].content.decode()
+    assert "Digest · December 2026" in after["rss"].content.decode()
+    assert "/en/digest/2026-12/" in after["sitemap"].content.decode()
+    assert [result["url"] for result in after["search_en"].json()["results"]] == ["/en/digest/2026-12/"]
+    assert "Digest · December 2026" in after["api"].content.decode()
+    assert response.status_code in (200, 302)
