@@ -2,11 +2,13 @@
 
 import datetime
 import difflib
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from content.lookups import forget_cached
@@ -174,3 +176,52 @@ def test_a_translation_goes_live_only_when_published(client, chief, digest, djan
     assert [result["url"] for result in after["search_en"].json()["results"]] == ["/en/digest/2026-12/"]
     assert "Digest · December 2026" in after["api"].content.decode()
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_the_translate_form_ticks_the_other_language(client, chief, digest):
+    en = Locale.objects.get(language_code="en")
+    body = client.get(f"/admin/localize/submit/page/{digest['december'].pk}/").content.decode()
+    boxes = re.findall(r'<input type="checkbox" name="locales"[^>]*>', body)
+    assert len(boxes) == 1 and f'value="{en.pk}"' in boxes[0] and " checked" in boxes[0]
+
+
+@pytest.mark.django_db
+def test_translations_to_update_report(client, chief, digest, django_capture_on_commit_callbacks):
+    profile = UserProfile.get_for_user(chief)
+    profile.preferred_language = "en"
+    profile.save()
+    report_url = "/admin/reports/translations-to-update/"
+    menu = client.get("/admin/").content.decode()
+    assert report_url in menu
+    body = client.get(report_url).content.decode()
+    assert "Every translation is up to date." in body
+
+    # The Chinese November issue is published again without a change: nothing to update.
+    november = digest["november_en"].get_translation(Locale.objects.get(language_code="zh-hans")).specific
+    november.save_revision(user=chief).publish(user=chief)
+    assert "Every translation is up to date." in client.get(report_url).content.decode()
+
+    # Its title changes: the English November is listed, with what changed and a comparison.
+    november.title = "全球医学科技动态 · 2026年11月（修订）"
+    november.save_revision(user=chief).publish(user=chief)
+    # December is submitted for translation: a new translation, not published yet.
+    submit_for_translation(client, digest["december"], django_capture_on_commit_callbacks)
+    body = client.get(report_url).content.decode()
+    rows = dict(re.findall(r'<tr data-page="(\d+)">(.*?)</tr>', body, re.S))
+    november_en, december_en = digest["november_en"], digest["december"].get_translation(november_en_locale())
+    assert set(rows) == {str(november_en.pk), str(december_en.pk)}
+    assert "Title" in rows[str(november_en.pk)] and "/revisions/compare/" in rows[str(november_en.pk)]
+    assert f"/admin/pages/{november_en.pk}/edit/" in rows[str(november_en.pk)]
+    assert "Not published yet" in rows[str(december_en.pk)]
+    assert "/admin/localize/update/" in rows[str(december_en.pk)]
+    assert "English: 2 pages" in body
+
+    # Publishing the English November again takes it off the list.
+    november_en.save_revision(user=chief).publish(user=chief)
+    rows = dict(re.findall(r'<tr data-page="(\d+)">(.*?)</tr>', client.get(report_url).content.decode(), re.S))
+    assert set(rows) == {str(december_en.pk)}
+
+
+def november_en_locale():
+    return Locale.objects.get(language_code="en")
