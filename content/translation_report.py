@@ -8,6 +8,7 @@ for translations made without wagtail-localize, the version in the site's defaul
 is the screen.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -54,6 +55,16 @@ def _published_revision_at(page, moment):
     return entry.revision_id if entry else None
 
 
+def _comparable(value):
+    """A revision's value to compare: StreamFields are JSON text, whose key order PostgreSQL's jsonb changes."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _changed_fields(page, old_revision_id, new_revision_id):
     """Labels of the translatable fields (title included) that differ between two revisions of ``page``."""
     model = type(page)
@@ -65,7 +76,7 @@ def _changed_fields(page, old_revision_id, new_revision_id):
     names = ["title"] + [f.field_name for f in get_translatable_fields(model) if f.field_name != "title"]
     labels = []
     for name in names:
-        if name in ("slug",) or before.get(name) == after.get(name):
+        if name in ("slug",) or _comparable(before.get(name)) == _comparable(after.get(name)):
             continue
         try:
             model_field = model._meta.get_field(name)
