@@ -1,6 +1,7 @@
 """Translating with wagtail-localize loses nothing and puts nothing untranslated live (issue 16, points 1 and 2)."""
 
 import difflib
+import io
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from content.lookups import forget_cached
 from content.models import DigestIssuePage
 from content.taxonomy import FieldOfMedicine
+from delivery.staticgen import build_site
 from tests.factories.digest import DECEMBER, translation_scenario
 
 
@@ -44,6 +46,23 @@ def assert_same_pages(before, after):
             if line[:1] in "+-"
         ]
         assert (after[url][0], changes) == (status, []), url
+
+
+def static_english_text(tmp_path, name):
+    """Every text file of a fresh static build that belongs to the English site (pages, feeds), and the sitemap."""
+    output = tmp_path / name
+    build_site(output=output, base_url="http://static.example", dynamic_origin="", workers=1, stream=io.StringIO())
+    root = output.resolve()
+    texts = {}
+    for path in root.rglob("*"):
+        relative = path.relative_to(root).as_posix()
+        if (
+            path.is_file()
+            and path.suffix in {".html", ".xml", ".json"}
+            and ("en/" in relative or "sitemap" in relative)
+        ):
+            texts[relative] = path.read_text(encoding="utf-8", errors="replace")
+    return texts
 
 
 def field_names():
@@ -90,7 +109,9 @@ def test_translating_an_issue_leaves_existing_english_untouched(
 
 
 @pytest.mark.django_db
-def test_a_translation_goes_live_only_when_published(client, chief, digest, django_capture_on_commit_callbacks):
+def test_a_translation_goes_live_only_when_published(
+    client, chief, digest, django_capture_on_commit_callbacks, tmp_path
+):
     en = submit_for_translation(client, digest["december"], django_capture_on_commit_callbacks)
     draft = DigestIssuePage.objects.get(translation_key=digest["december"].translation_key, locale=en)
     assert not draft.live and draft.has_unpublished_changes
@@ -114,6 +135,13 @@ def test_a_translation_goes_live_only_when_published(client, chief, digest, djan
 
     before = public_english()
     assert before["page"].status_code == 404
+    static = static_english_text(tmp_path, "before")
+    assert "en/digest/index.html" in static
+    assert [
+        path
+        for path, text in static.items()
+        if "十二月" in text or "2026年12月" in text or "/en/digest/2026-12/" in text
+    ] == []
     assert before["search"].json()["results"] == [] and before["search_en"].json()["results"] == []
     for name in ("index", "rss", "atom", "sitemap", "api"):
         body = before[name].content.decode()
@@ -143,6 +171,8 @@ def test_a_translation_goes_live_only_when_published(client, chief, digest, djan
     assert "/en/digest/2026-12/" in after["sitemap"].content.decode()
     assert [result["url"] for result in after["search_en"].json()["results"]] == ["/en/digest/2026-12/"]
     assert "Digest · December 2026" in after["api"].content.decode()
+    static = static_english_text(tmp_path, "after")
+    assert "Digest · December 2026" in static["en/digest/2026-12/index.html"]
     assert response.status_code in (200, 302)
 
 
