@@ -70,7 +70,9 @@ class SafeTranslationCreator(TranslationCreator):
             return
         self.seen_objects.add(instance.translation_key)
 
-        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        # The source as it is now (wagtail-localize's creator keeps a source extracted earlier, e.g. before the
+        # English version was deleted and the Chinese one edited, and would translate the old text).
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
 
         # The snippets it uses first, so that the new translation can point at their target versions.
         if include_related_objects:
@@ -118,8 +120,9 @@ def translate_page_subtree(page_id, locales, components, user):
         components.save(translator, sources_and_translations=translator.mappings)
 
 
-class PreselectOtherLanguage:
-    """The submit form ticks the one language left to translate into (the site has two)."""
+class SafeSubmitTranslationMixin:
+    """wagtail-localize's submit view, translating with ``SafeTranslationCreator``; its form ticks the one language
+    left to translate into (the site has two)."""
 
     def get_form(self):
         form = super().get_form()
@@ -148,9 +151,9 @@ class PreselectOtherLanguage:
         return redirect(self.get_success_url() or self.get_default_success_url(single_translated_object))
 
 
-class SubmitPageTranslationView(PreselectOtherLanguage, submit_translations.SubmitPageTranslationView):
+class SubmitPageTranslationView(SafeSubmitTranslationMixin, submit_translations.SubmitPageTranslationView):
     pass
 
 
-class SubmitSnippetTranslationView(PreselectOtherLanguage, submit_translations.SubmitSnippetTranslationView):
+class SubmitSnippetTranslationView(SafeSubmitTranslationMixin, submit_translations.SubmitSnippetTranslationView):
     pass

@@ -223,3 +223,19 @@ def test_translations_to_update_report(client, chief, digest, django_capture_on_
 
 def november_en_locale():
     return Locale.objects.get(language_code="en")
+
+
+@pytest.mark.django_db
+def test_submitting_again_translates_the_page_as_it_is_now(client, chief, digest, django_capture_on_commit_callbacks):
+    """A translation deleted, the source edited, the page submitted again: the new draft starts from the new text."""
+    en = submit_for_translation(client, digest["december"], django_capture_on_commit_callbacks)
+    DigestIssuePage.objects.get(translation_key=digest["december"].translation_key, locale=en).delete()
+    december = DigestIssuePage.objects.get(pk=digest["december"].pk)
+    december.title = DECEMBER + "（修订）"
+    december.save_revision(user=chief).publish(user=chief)
+    submit_for_translation(client, december, django_capture_on_commit_callbacks)
+    draft = DigestIssuePage.objects.get(translation_key=december.translation_key, locale=en)
+    assert not draft.live and draft.title == DECEMBER + "（修订）"
+    translation = Translation.objects.get(source__object_id=december.translation_key, target_locale=en)
+    strings = set(StringSegment.objects.filter(source=translation.source).values_list("string__data", flat=True))
+    assert DECEMBER + "（修订）" in strings and DECEMBER not in strings
