@@ -1,4 +1,7 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -47,6 +50,42 @@ def register_localized_page_links(features):
     from .rich_links import LocalizedPageLinkHandler
 
     features.register_link_type(LocalizedPageLinkHandler)
+
+
+@hooks.register("register_admin_urls", order=-100)  # ahead of wagtail-localize's views at the same addresses
+def register_safe_translation_submit_urls():
+    from .translating import SubmitPageTranslationView, SubmitSnippetTranslationView
+
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitPageTranslationView.as_view(),
+            name="content_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
+            name="content_submit_snippet_translation",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_translations_to_update_url():
+    from .translation_report import TranslationsToUpdateView
+
+    return [
+        path(
+            "reports/translations-to-update/", TranslationsToUpdateView.as_view(), name="content_translations_to_update"
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_to_update_menu_item():
+    return MenuItem(
+        _("Translations to update"), reverse("content_translations_to_update"), icon_name="site", order=8900
+    )
 
 
 class FieldOfMedicineViewSet(SnippetViewSet):

@@ -448,9 +448,19 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
         return [(row["year"], row["count"]) for row in rows]
 
     def fields_of_medicine(self):
+        """The fields (in this series' language) that items of its live issues are filed under.
+
+        Only used ones: a field created for a translation still in progress (untranslated, see
+        content/translating.py) is not offered to readers before an issue using it is published."""
         from content.taxonomy import FieldOfMedicine
 
-        return list(FieldOfMedicine.objects.filter(locale_id=self.locale_id))
+        chosen = set()
+        for issue in self.issues().select_related(None).only("pk", "items"):
+            for block in issue.items.raw_data:
+                if block.get("type") == "item" and (block.get("value") or {}).get("field"):
+                    chosen.add(block["value"]["field"])
+        keys = FieldOfMedicine.objects.filter(pk__in=chosen).values("translation_key")
+        return list(FieldOfMedicine.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
 
     # URLs
     def feed_url(self, kind):

@@ -117,3 +117,39 @@ def translate_issue(issue, locale, title, items=None, publish=True, published_at
 def publish_time(month):
     """10:00 Beijing time on the 8th of the month."""
     return timezone.make_aware(datetime.datetime(month.year, month.month, 8, 10, 0))
+
+
+DECEMBER = "全球医学科技动态 · 2026年12月"
+
+
+def translation_scenario(home, home_en):
+    """Issue 16: November 2026 in both languages (its fields have English names), December 2026 in Chinese only."""
+    fields = make_fields()
+    index, index_en = make_index(home, home_en)
+    onco, ai = fields["oncology"], fields["ai-in-medicine"]
+    november = add_issue(
+        index,
+        datetime.date(2026, 11, 1),
+        title="全球医学科技动态 · 2026年11月",
+        items=[item(onco[0], "十一月肿瘤条目"), item(ai[0], "十一月人工智能条目")],
+    )
+    november_en = translate_issue(november, index_en.locale, "Digest · November 2026")
+    zh = Locale.objects.get(language_code="zh-hans")
+    brand_new = FieldOfMedicine.objects.create(locale=zh, name="合成生物学", slug="synthetic-biology", sort_order=99)
+    december = add_issue(
+        index,
+        datetime.date(2026, 12, 1),
+        title=DECEMBER,
+        items=[
+            item(onco[0], "十二月肿瘤条目"),
+            item(ai[0], "十二月人工智能条目"),
+            item(brand_new, "十二月合成生物条目"),
+        ],
+    )
+    return {
+        "fields": fields,
+        "index_en": index_en,
+        "november_en": november_en,
+        "december": december,
+        "brand_new": brand_new,
+    }

@@ -286,6 +286,8 @@ WAGTAILEMBEDS_FINDERS = [{"class": "content.embeds.VideoFinder"}]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_JQUERY = False
+# A new translation is a draft until an editor publishes it (content/translating.py does the same for its views).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
