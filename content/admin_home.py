@@ -15,7 +15,7 @@ times in Beijing time (Asia/Shanghai) whatever the staff member's own time zone.
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,8 @@ from wagtail.models import Locale, Page, Revision, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from records.display import language_name, short_datetime
+
+from .translation_report import outdated_translations
 
 LIMIT = 8  # items shown per list; the count says how many there are
 
@@ -118,35 +120,22 @@ def own_drafts(user, limit=LIMIT):
     return result
 
 
-def out_of_date_translations(user=None, limit=LIMIT, pages=None):
-    """Translations whose original (the page of the default language, zh-hans, with the same ``translation_key``)
-    was published after the translation was last published, or never published itself; the longest-waiting first.
-
-    Only pages ``user`` may edit (all pages without a user, or those of ``pages``). Aliases follow their original
-    by themselves and are left out."""
-    default = Locale.get_default()
-    sources = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=default)
-    candidates = pages if pages is not None else (editable_pages(user) if user is not None else Page.objects.all())
-    translations = (
-        candidates.exclude(locale=default)
-        .filter(alias_of__isnull=True, depth__gt=1)
-        .annotate(
-            source_id=Subquery(sources.values("pk")[:1]),
-            source_published_at=Subquery(sources.values("last_published_at")[:1]),
-        )
-        .filter(source_published_at__isnull=False)
-        .filter(Q(last_published_at__isnull=True) | Q(last_published_at__lt=F("source_published_at")))
-        .order_by("source_published_at", "pk")
-    )
-    result = WorkList(total=translations.count())
-    for page in translations[:limit]:
+def out_of_date_translations(user=None, limit=LIMIT):
+    """Translations to update, as the Translations report finds them (content.translation_report): the original was
+    published again with its text changed after the translation was last published, or the translation never was;
+    the longest-waiting first. Only pages ``user`` may edit (all pages without a user)."""
+    found = [item for items in outdated_translations(user).values() for item in items]
+    found.sort(key=lambda item: (item.source.last_published_at, item.translation.pk))
+    result = WorkList(total=len(found))
+    for item in found[:limit]:
+        page = item.translation
         result.items.append(
             {
                 "title": page.get_admin_display_title(),
                 "url": _edit_url(page.pk),
-                "source_url": _edit_url(page.source_id),
+                "source_url": _edit_url(item.source.pk),
                 "locale_id": page.locale_id,
-                "source_published": short_datetime(page.source_published_at),
+                "source_published": short_datetime(item.source.last_published_at),
                 "published": short_datetime(page.last_published_at) if page.last_published_at else "",
             }
         )
