@@ -26,7 +26,16 @@ from search.models import (
 from search.text import index_stream
 
 from . import BaseEngine, RawHit, RawResults
-from .schema import FTS_TABLE, FTS_WEIGHTS, SQLITE_CREATE_FTS, SQLITE_DROP_TRIGGERS, SQLITE_TRIGGERS, TABLE
+from .schema import (
+    FTS_TABLE,
+    FTS_WEIGHTS,
+    LOCALE_LEXEME,
+    MATCH_TABLE,
+    SQLITE_CREATE_FTS,
+    SQLITE_DROP_TRIGGERS,
+    SQLITE_TRIGGERS,
+    TABLE,
+)
 
 BATCH = 500
 _RESULT_FIELDS = (
@@ -117,6 +126,11 @@ def pg_tsquery(parsed, title_only=False):
     return " && ".join(sql), params
 
 
+def _locale_query(locales):
+    """A tsquery text matching the documents of these locales (their lexeme, schema.LOCALE_LEXEME)."""
+    return " | ".join(f"'{LOCALE_LEXEME}{locale_code(code)}'" for code in locales)
+
+
 class EmbeddedEngine(BaseEngine):
     name = "embedded"
 
@@ -172,7 +186,11 @@ class EmbeddedEngine(BaseEngine):
                 for statement in SQLITE_TRIGGERS:
                     cursor.execute(statement)
             else:
+                # The rows went through the GIN index's pending list: merge it into the index now (a search would
+                # otherwise scan the list until autovacuum did), and give the planner the new tables' statistics.
+                cursor.execute("SELECT gin_clean_pending_list('search_match_vector_gin'::regclass)")
                 cursor.execute(f"ANALYZE {TABLE}")
+                cursor.execute(f"ANALYZE {MATCH_TABLE}")
         if vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
@@ -258,35 +276,49 @@ class EmbeddedEngine(BaseEngine):
             return result, [row[0] for row in cursor.fetchall()]
 
     def _search_postgresql(self, parsed, locales, preferred_locale, content_type, year, offset, limit):
-        """One pass over the matching documents (the GIN index finds them): their facet counts and the ids of the
-        asked page of results, ranked on the small title-and-summary vector (schema.PG_RANK_FORWARD), so that
-        a common word at 100,000 pages reads each matching row once and no document's whole body."""
+        """One pass over the matching rows of the narrow table search_match (the GIN index finds them): their facet
+        counts from the ids (which pack locale, year and content type, as on SQLite) and the ids of the asked page of
+        results, ranked on the small title-and-summary vector. A common word at 100,000 pages reads only these short
+        rows, never the documents' text."""
         tsquery, params = pg_tsquery(parsed)
-        match = f"d.search_vector @@ ({tsquery}) AND d.locale IN ({', '.join(['%s'] * len(locales))})"
+        locale_mask = 2**LOCALE_BITS - 1
+        # The locale as a lexeme of the vector (schema.LOCALE_LEXEME): the GIN index filters on it.
+        match = f"v.search_vector @@ (({tsquery}) && CAST(%s AS tsquery))"
         filters, filter_params = [], []
         if content_type is not None:
-            filters.append("content_type = %s")
-            filter_params.append(content_type)
+            filters.append(f"((id >> {TYPE_SHIFT}) & {2**TYPE_BITS - 1}) = %s")
+            filter_params.append(content_type_id(content_type))
         if year is not None:
-            filters.append("year = %s")
-            filter_params.append(year)
+            filters.append(f"((id >> {YEAR_SHIFT}) & {2**YEAR_BITS - 1}) = %s")
+            filter_params.append(year_code(year))
         where = f" WHERE {' AND '.join(filters)}" if filters else ""
+        key_mask = 2 ** (YEAR_BITS + TYPE_BITS) - 1
         with transaction.atomic(), connection.cursor() as cursor:
             self._pg_cursor(cursor).execute(
-                f"WITH m AS MATERIALIZED (SELECT d.id, d.content_type, d.year, d.locale, "
-                f"ts_rank(d.rank_vector, ({tsquery})) AS rank FROM {TABLE} d WHERE {match}) "
-                "SELECT 0, content_type, year, COUNT(*), NULL::bigint, NULL::real, NULL FROM m "
-                "GROUP BY content_type, year "
-                f"UNION ALL (SELECT 1, NULL, NULL, NULL, id, rank, locale FROM m{where} "
-                "ORDER BY CASE WHEN locale = %s THEN 0 ELSE 1 END, rank DESC, id LIMIT %s OFFSET %s)",
-                [*params, *params, *locales, *filter_params, preferred_locale, limit, offset],
+                f"WITH m AS MATERIALIZED (SELECT v.id, ts_rank(v.rank_vector, ({tsquery})) AS rank "
+                f"FROM {MATCH_TABLE} v WHERE {match}) "
+                f"SELECT 0, (id >> {YEAR_SHIFT}) & {key_mask} AS cell, COUNT(*), NULL::real FROM m GROUP BY cell "
+                f"UNION ALL (SELECT 1, id, NULL, rank FROM m{where} "
+                f"ORDER BY CASE WHEN (id & {locale_mask}) = %s THEN 0 ELSE 1 END, rank DESC, id LIMIT %s OFFSET %s)",
+                [*params, *params, _locale_query(locales), *filter_params, locale_code(preferred_locale), limit]
+                + [offset],
             )
             rows = cursor.fetchall()
-        result = self._facets([row[1:4] for row in rows if row[0] == 0], content_type, year)
+        labels = {}
+        cells = []
+        for _kind, cell, count, _rank in (row for row in rows if row[0] == 0):
+            type_id = cell >> YEAR_BITS
+            if type_id not in labels:
+                labels[type_id] = _label(type_id)
+            cells.append((labels[type_id], year_from_code(cell & (2**YEAR_BITS - 1)), count))
+        result = self._facets(cells, content_type, year)
         if not result.total or offset >= result.total:
             return result, []
-        found = sorted((row for row in rows if row[0] == 1), key=lambda r: (r[6] != preferred_locale, -r[5], r[4]))
-        return result, [row[4] for row in found]
+        preferred = locale_code(preferred_locale)
+        found = sorted(
+            (row for row in rows if row[0] == 1), key=lambda r: ((r[1] & locale_mask) != preferred, -r[3], r[1])
+        )
+        return result, [row[1] for row in found]
 
     @staticmethod
     def _hit(row):
@@ -322,9 +354,9 @@ class EmbeddedEngine(BaseEngine):
         tsquery, params = pg_tsquery(parsed, title_only=True)
         with transaction.atomic(), connection.cursor() as cursor:
             self._pg_cursor(cursor).execute(
-                f"SELECT d.title, d.url, d.locale FROM {TABLE} d WHERE d.search_vector @@ ({tsquery}) "
-                f"AND d.locale IN ({', '.join(['%s'] * len(locales))}) "
-                f"ORDER BY ts_rank(d.search_vector, ({tsquery})) DESC, d.id LIMIT %s",
-                [*params, *locales, *params, limit],
+                f"SELECT d.title, d.url, d.locale FROM {MATCH_TABLE} v JOIN {TABLE} d ON d.id = v.id "
+                f"WHERE v.search_vector @@ (({tsquery}) && CAST(%s AS tsquery)) "
+                f"ORDER BY ts_rank(v.search_vector, ({tsquery})) DESC, v.id LIMIT %s",
+                [*params, _locale_query(locales), *params, limit],
             )
             return [tuple(row) for row in cursor.fetchall()]

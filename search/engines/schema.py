@@ -140,3 +140,88 @@ def backward(apps, schema_editor):
     statements = {"sqlite": SQLITE_BACKWARD, "postgresql": PG_BACKWARD}.get(schema_editor.connection.vendor, [])
     for statement in statements:
         schema_editor.execute(statement, params=None)
+
+
+# Migration 0003: the vectors move to a narrow table of their own, search_match (the document id, which packs the
+# locale, year and content type, and the two vectors), with the GIN index. A search reads only these short rows: the
+# facets come from the ids and the ranking from the small vector, never from the wide rows of search_searchdocument
+# (original text, token streams), which are read for the 20 results shown. Kept by triggers on
+# search_searchdocument: insert and update write the row's vectors, delete and truncate remove them.
+# The full vector there also holds one lexeme naming the document's locale (".locale" and the id's locale code,
+# which no query term can spell): a search asks for it beside its terms, so the GIN index leaves out the other
+# languages' documents before any row is read (a phrase of Chinese bigrams is otherwise rechecked on every
+# document holding both bigrams, in whatever language).
+MATCH_TABLE = "search_match"
+LOCALE_LEXEME = ".locale"
+_LOCALE_VECTOR = f"array_to_tsvector(ARRAY['{LOCALE_LEXEME}' || (NEW.id & 7)])"  # 7: the id's locale bits
+PG_MATCH_FORWARD = [
+    f"CREATE TABLE {MATCH_TABLE} (id bigint PRIMARY KEY, search_vector tsvector NOT NULL, "
+    "rank_vector tsvector NOT NULL)",
+    f"INSERT INTO {MATCH_TABLE} (id, search_vector, rank_vector) "
+    f"SELECT id, coalesce(search_vector, '') || {_LOCALE_VECTOR.replace('NEW.', '')}, coalesce(rank_vector, '') "
+    f"FROM {TABLE}",
+    f"CREATE INDEX search_match_vector_gin ON {MATCH_TABLE} USING gin (search_vector)",
+    f"DROP TRIGGER IF EXISTS search_document_vector ON {TABLE}",
+    "DROP FUNCTION IF EXISTS search_document_vector_trigger()",
+    "DROP INDEX IF EXISTS search_document_vector_gin",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS rank_vector",
+    f"""CREATE OR REPLACE FUNCTION search_match_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.id <> NEW.id THEN
+    DELETE FROM {MATCH_TABLE} WHERE id = OLD.id;
+  END IF;
+  INSERT INTO {MATCH_TABLE} (id, search_vector, rank_vector)
+  VALUES (NEW.id, {_FULL_VECTOR}
+    || {_LOCALE_VECTOR}, {_RANK_VECTOR})
+  ON CONFLICT (id) DO UPDATE SET search_vector = EXCLUDED.search_vector, rank_vector = EXCLUDED.rank_vector;
+  RETURN NULL;
+END
+$$""",
+    f"""CREATE OR REPLACE FUNCTION search_match_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM {MATCH_TABLE} WHERE id = OLD.id;
+  RETURN NULL;
+END
+$$""",
+    f"""CREATE OR REPLACE FUNCTION search_match_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE {MATCH_TABLE};
+  RETURN NULL;
+END
+$$""",
+    f"CREATE TRIGGER search_match_write AFTER INSERT OR UPDATE ON {TABLE} "
+    "FOR EACH ROW EXECUTE FUNCTION search_match_write()",
+    f"CREATE TRIGGER search_match_delete AFTER DELETE ON {TABLE} FOR EACH ROW EXECUTE FUNCTION search_match_delete()",
+    f"CREATE TRIGGER search_match_truncate AFTER TRUNCATE ON {TABLE} "
+    "FOR EACH STATEMENT EXECUTE FUNCTION search_match_truncate()",
+]
+PG_MATCH_BACKWARD = [
+    f"DROP TRIGGER IF EXISTS search_match_write ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS search_match_delete ON {TABLE}",
+    f"DROP TRIGGER IF EXISTS search_match_truncate ON {TABLE}",
+    "DROP FUNCTION IF EXISTS search_match_write()",
+    "DROP FUNCTION IF EXISTS search_match_delete()",
+    "DROP FUNCTION IF EXISTS search_match_truncate()",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS rank_vector tsvector",
+    f"UPDATE {TABLE} d SET search_vector = m.search_vector, rank_vector = m.rank_vector FROM {MATCH_TABLE} m "
+    "WHERE m.id = d.id",
+    PG_RANK_FORWARD[1],
+    f"CREATE TRIGGER search_document_vector BEFORE INSERT OR UPDATE ON {TABLE} "
+    "FOR EACH ROW EXECUTE FUNCTION search_document_vector_trigger()",
+    f"CREATE INDEX search_document_vector_gin ON {TABLE} USING gin (search_vector)",
+    f"DROP TABLE IF EXISTS {MATCH_TABLE}",
+]
+
+
+def match_forward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in PG_MATCH_FORWARD:
+            schema_editor.execute(statement, params=None)
+
+
+def match_backward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in PG_MATCH_BACKWARD:
+            schema_editor.execute(statement, params=None)
