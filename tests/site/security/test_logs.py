@@ -253,8 +253,8 @@ def test_the_mail_server_being_down_logs_no_address(
 
 
 def test_a_server_error_during_a_submission_logs_and_reports_no_personal_data(forms, everything_logged, settings):
-    """Private storage breaks (its folder is replaced by a file): the job application fails with a 500, which
-    django.request logs and mails to ADMINS."""
+    """Private storage breaks (its folder is replaced by a file): the job application is refused with the translated
+    503 page (nothing of it kept), which django.request logs and mails to ADMINS, without the applicant's data."""
     settings.ADMINS = [("Operations", "ops@smart.example")]
     client = Client(raise_request_exception=False)
     job_url = forms["pi_en"].url
@@ -268,14 +268,15 @@ def test_a_server_error_during_a_submission_logs_and_reports_no_personal_data(fo
     finally:
         private.unlink()
         moved.rename(private)
-    assert response.status_code == 500
+    assert response.status_code == 503 and response["Retry-After"]
     errors = [r for r in everything_logged.records if r.name == "django.request" and r.levelno >= logging.ERROR]
-    assert errors and errors[0].exc_info, "the server error was not logged"
+    assert errors, "the server error was not logged"
+    assert any("storage unavailable" in r.getMessage() for r in everything_logged.records)
     assert_no_personal_data(logged_text(everything_logged), "the logs of the server error")
     reports = [message for message in mail.outbox if message.to == ["ops@smart.example"]]
     assert len(reports) == 1
     report = reports[0].body + "".join(str(alt[0]) for alt in getattr(reports[0], "alternatives", []))
-    assert "Traceback" in report and job_url in report
+    assert job_url in report
     assert_no_personal_data(report, "the error report mailed to ADMINS")
 
 
