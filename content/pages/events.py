@@ -20,7 +20,7 @@ from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -127,6 +127,9 @@ class AgendaDay:
 
 class EventIndexPage(RoutablePageMixin, BasePage):
     """The events of one language: upcoming first, then past, by series and year."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Event listings")
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -246,6 +249,9 @@ class EventSpeaker(Orderable):
 
 class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
     """One event in one language."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Events")
 
     series = models.ForeignKey(
         "content.EventSeries",
