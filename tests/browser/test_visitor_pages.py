@@ -4,6 +4,9 @@
 - Phone first: the facts and actions people come for (an event's date, place, "add to calendar" and
   registration; a job's closing date and "apply"; a white paper's download; a call's deadline and "apply") lie
   in the first screen, above the fold of 844 px.
+- Chinese typography: measured line by line (the client rectangles of each character): a figure and its unit
+  ("19599.6 万元") on one line, in the page's own font; an agenda's room ("主会场") never one character a line;
+  a title's phrases (全球医学科技动态) whole where they fit; no title leaves one character alone on a line.
 
 Screenshots go to test-artifacts/browser/visitor-*.png.
 """
@@ -11,7 +14,7 @@ Screenshots go to test-artifacts/browser/visitor-*.png.
 import pytest
 from django.core.cache import cache
 
-from content.models import EventPage, FundCallPage, JobPostingPage, WhitePaperPage
+from content.models import DigestIndexPage, EventPage, FundCallPage, JobPostingPage, WhitePaperPage
 from tests.factories.every_page import build_every_page
 
 pytestmark = pytest.mark.browser
@@ -51,7 +54,7 @@ def demo_site(browser, transactional_db, django_db_serialized_rollback, live_ser
 
 def open_page(browser, language, viewport):
     context = browser.new_context(locale=BROWSER_LOCALES[language], viewport=viewport, device_scale_factor=1)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(60_000)  # the demo's pages on a busy machine
     return context, context.new_page()
 
 
@@ -96,3 +99,75 @@ def test_key_facts_and_actions_sit_in_the_first_screen_of_a_phone(
     assert not missing, "key facts missing:\n" + "\n".join(missing)
     assert not below, f"below the first screen ({PHONE['height']} px):\n" + "\n".join(below)
     assert measured >= 8
+
+
+# The lines of each element matched by a selector, as the text of each line (whitespace left out).
+LINES = r"""(selector) => [...document.querySelectorAll(selector)].filter((e) => e.getClientRects().length).map((e) => {
+  const lines = []; let top = null; let current = "";
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT); const range = document.createRange();
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (let i = 0; i < node.length; i++) {
+      if (/\s/.test(node.data[i])) continue;
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      if (top === null || Math.abs(rect.top - top) > rect.height / 2) {
+        if (current) lines.push(current);
+        current = ""; top = rect.top;
+      }
+      current += node.data[i];
+    }
+  }
+  if (current) lines.push(current);
+  const parent = e.parentElement.getBoundingClientRect().width;
+  return {text: e.textContent.trim(), lines, width: e.getBoundingClientRect().width, parent,
+          font: getComputedStyle(e).fontFamily, bodyFont: getComputedStyle(document.body).fontFamily};
+})"""
+CJK = "\u3400-\u9fff"
+
+
+def lone_character(line):
+    """Whether a line holds one Chinese character alone (punctuation aside)."""
+    import re
+
+    return len(re.sub(rf"[^{CJK}A-Za-z0-9]", "", line)) == 1
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_chinese_lines_break_between_words_and_figures_keep_their_units(
+    browser, demo_site, live_server, screenshot, viewport
+):
+    event = next(e for e in EventPage.objects.live().filter(locale__language_code="zh-hans") if e.agenda_days())
+    digest = DigestIndexPage.objects.live().get(locale__language_code="zh-hans")
+    problems, measured = [], {"figures": 0, "rooms": 0, "phrases": 0, "titles": 0}
+    context, page = open_page(browser, "zh-hans", viewport)
+    try:
+        for path in ("/zh-hans/", event.url, digest.url, "/zh-hans/news/", "/zh-hans/events/", "/en/"):
+            page.goto(live_server.url + path)
+            for figure in page.evaluate(LINES, ".figure-grid dd"):
+                measured["figures"] += 1
+                if len(figure["lines"]) != 1:
+                    problems.append(f"{path}: the figure {figure['text']!r} wraps: {figure['lines']}")
+                if figure["font"] != figure["bodyFont"]:
+                    problems.append(f"{path}: the figure {figure['text']!r} is set in {figure['font']}")
+            for room in page.evaluate(LINES, ".agenda-table td.agenda-room"):
+                measured["rooms"] += 1
+                if len(room["text"]) <= 8 and len(room["lines"]) != 1:
+                    problems.append(f"{path}: the room {room['text']!r} breaks: {room['lines']}")
+            for phrase in page.evaluate(LINES, ".phrase"):
+                measured["phrases"] += 1
+                if phrase["width"] < phrase["parent"] - 1 and len(phrase["lines"]) != 1:
+                    problems.append(f"{path}: the phrase {phrase['text']!r} breaks: {phrase['lines']}")
+            for title in page.evaluate(LINES, "h1, .card-title, .event-title, .job-title, .pub-title"):
+                measured["titles"] += 1
+                lone = [line for line in title["lines"] if lone_character(line)]
+                if lone and len(title["lines"]) > 1:
+                    problems.append(f"{path}: the title {title['text']!r} leaves {lone} alone: {title['lines']}")
+        screenshot(page, f"visitor-typography-{viewport['width']}")
+        page.goto(live_server.url + event.url + "#agenda-heading")
+        screenshot(page, f"visitor-typography-agenda-{viewport['width']}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert all(measured.values()), measured
