@@ -222,6 +222,7 @@ class ApplicationStatusPage(FundingFormPage):
         return {
             "reference": application.reference,
             "status": services.public_status(application),
+            "stages": services.public_stages(application),
             "can_withdraw": services.can_withdraw(application),
         }
 
