@@ -12,8 +12,10 @@ import datetime
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
@@ -25,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 # Text fields that are never content (image alternative texts are kept: they describe content).
 _SKIPPED_FIELDS = {"title", "draft_title", "slug", "url_path", "seo_title", "search_description", "listing_summary"}
+# Two texts this alike (difflib's ratio) say the same thing: a summary and an intro, two sentences of a snippet.
+SIMILAR = 0.75
 # Cap on the text taken from one page (PDF text included), in characters.
 MAX_BODY_CHARS = 200_000
 # Date attributes looked for, in order, before first_published_at.
@@ -73,6 +77,27 @@ def _text(value):
     return str(value)
 
 
+def _plain_field(page, name):
+    """The text of a page's field, markup removed when it is a rich-text field."""
+    value = getattr(page, name, "")
+    try:
+        model_field = page._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    if isinstance(model_field, RichTextField) and isinstance(value, str):
+        return get_text_for_indexing(value)
+    return _text(value)
+
+
+def _repeats(text, other):
+    """Whether ``text`` says again what ``other`` says (the same words, or nearly: an intro restating the
+    summary)."""
+    a, b = " ".join(text.split()), " ".join((other or "").split())
+    if not a or not b:
+        return False
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= SIMILAR
+
+
 def _call(value):
     return value() if callable(value) else value
 
@@ -82,14 +107,16 @@ def content_type_label(page):
 
 
 def page_date(page):
+    """The date a page's content is of (a news article's date, a white paper's publication, an event's start):
+    its year is the one the search's year filter counts. Pages with no date of their own (general pages,
+    listings) have none: when they were published in the site (a demo's load date) says nothing of their
+    content."""
     for name in _DATE_ATTRIBUTES:
         value = _call(getattr(page, name, None))
         if isinstance(value, datetime.datetime):
             return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
         if isinstance(value, datetime.date):
             return value
-    if page.first_published_at:
-        return timezone.localtime(page.first_published_at).date()
     return None
 
 
@@ -208,8 +235,8 @@ def page_document(page, url=None):
     """The DocumentData of a (specific) page. The caller checks that the page may be indexed."""
     page = page.specific
     summary_parts = [page.search_description or getattr(page, "listing_summary", "") or ""]
-    intro = _text(getattr(page, "intro", ""))
-    if intro:
+    intro = _plain_field(page, "intro")
+    if intro and not _repeats(intro, summary_parts[0]):
         summary_parts.append(intro)
     body = "\n".join(body_parts(page))[:MAX_BODY_CHARS]
     return DocumentData(

@@ -65,11 +65,13 @@ def content_types():
 
 
 def content_type_name(label):
-    """The translated verbose name of a page model label ("content.newsarticlepage" -> 新闻文章)."""
+    """What visitors call a page model's pages ("content.newsarticlepage" -> 新闻), translated: the model's
+    ``search_type_label`` if it has one, else its verbose name."""
     try:
-        return str(apps.get_model(label)._meta.verbose_name)
+        model = apps.get_model(label)
     except (LookupError, ValueError):
         return label
+    return str(getattr(model, "search_type_label", None) or model._meta.verbose_name)
 
 
 @dataclass

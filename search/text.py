@@ -11,6 +11,7 @@ Everything else (English words, numbers) is left to the engine's own tokenizer a
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import snowballstemmer
@@ -229,12 +230,44 @@ def highlight(text, terms):
     return mark_safe("".join(out))
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])(?=\s)")
+_SIMILAR = 0.75
+_NEAR_MIN_CHARS = 16  # shorter sentences differ in a word or two and say different things
+_NEAR_SENTENCES = 12  # compared with for near repeats (the summary's and the first body sentences)
+
+
+def _without_repeats(texts):
+    """The texts, whitespace folded, each sentence that says again what an earlier one said left out: the same
+    words anywhere before, or nearly the same words as one of the first sentences (a summary restated)."""
+    seen, near, out = set(), [], []
+    for text in texts:
+        kept = ""
+        for sentence in _SENTENCE_END.split(" ".join((text or "").split())):
+            key = sentence.strip()
+            if not key or key in seen or any(_alike(key, other) for other in near):
+                continue
+            seen.add(key)
+            if len(near) < _NEAR_SENTENCES:
+                near.append(key)
+            joiner = "" if not kept or unicodedata.east_asian_width(kept[-1]) in "WF" else " "
+            kept += joiner + key
+        out.append(kept)
+    return out
+
+
+def _alike(a, b):
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < _NEAR_MIN_CHARS or shorter / longer < _SIMILAR:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= _SIMILAR
+
+
 def snippet(texts, terms, length=160):
     """An escaped extract of about `length` characters around the first match in the texts, matches marked.
 
     Falls back to the start of the first non-empty text when nothing matches.
     """
-    texts = [" ".join(t.split()) for t in texts if t and t.strip()]
+    texts = [text for text in _without_repeats(texts) if text]
     if not texts:
         return mark_safe("")
     for text in texts:

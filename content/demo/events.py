@@ -75,8 +75,22 @@ def _at(day, hour, minute=0):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=timezone.get_default_timezone())
 
 
-def _agenda(day, lang, theme, speakers):
-    """Sample sessions: opening, two talks, a panel."""
+def _short_agenda(start, end, lang, speakers):
+    """Sample sessions of an event of a few hours, within its time: welcome, a talk, questions and answers."""
+    zh = lang == "zh"
+    welcome, talk = start + datetime.timedelta(minutes=10), start + datetime.timedelta(minutes=70)
+    room = "主会场" if zh else "Main hall"
+    return [
+        (f"{start:%H:%M}", f"{welcome:%H:%M}", "欢迎致辞（示例）" if zh else "Welcome (sample)", [], room),
+        (f"{welcome:%H:%M}", f"{talk:%H:%M}", "项目介绍（示例）" if zh else "The programme (sample)", speakers, room),
+        (f"{talk:%H:%M}", f"{end:%H:%M}", "问答交流（示例）" if zh else "Questions and answers (sample)", [], room),
+    ]
+
+
+def _agenda(start, end, lang, theme, speakers):
+    """Sample sessions within the event's time: for a day's symposium an opening, two talks and a panel; for a
+    shorter event a welcome, a talk and questions."""
+    day = start.date()
     zh = lang == "zh"
     rows = [
         (
@@ -110,6 +124,8 @@ def _agenda(day, lang, theme, speakers):
             "报告厅B" if zh else "Lecture room B",
         ),
     ]
+    if end - start < datetime.timedelta(hours=7):
+        rows = _short_agenda(start, end, lang, speakers)
     return [
         {
             "type": "session",
@@ -226,7 +242,9 @@ def _fields(spec, lang, people):
         "venue_name": venue,
         "venue_address": address,
         "agenda_note": SAMPLE_NOTE[lang],
-        "agenda": _agenda(spec["start"].date(), lang, text["theme"], speakers),
+        "agenda": _agenda(
+            timezone.localtime(spec["start"]), timezone.localtime(spec["end"]), lang, text["theme"], speakers
+        ),
     }
 
 

@@ -18,15 +18,15 @@ BANK_DETAILS = {
         "account_name": "深圳市光明致远科技基金会（示例）",
         "bank_name": "示例银行深圳光明支行",
         "account_number": "6200 0000 0000 0000 000（示例账号）",
-        "instructions": "请在转账附言中注明您的捐赠编号。本页账户信息为网站演示示例，请勿转账。",
+        # What the page does not say already (the reference in the remarks, the sample notice): the receipt.
+        "instructions": "基金会确认到账后，将通过电子邮件向您寄送捐赠收据（示例）。",
     },
     "en": {
         "account_name": "Shenzhen Guangming Zhiyuan Science and Technology Foundation (sample)",
         "bank_name": "Sample Bank, Shenzhen Guangming Branch",
         "account_number": "6200 0000 0000 0000 000 (sample account)",
         "swift_code": "SAMPLECN",
-        "instructions": "Please quote your pledge reference in the remarks of the transfer. These account details are "
-        "a sample for demonstrating the website: please do not transfer money.",
+        "instructions": "Once the foundation has received your gift, it emails you a receipt (sample).",
     },
 }
 

@@ -1,8 +1,10 @@
 """Placeholder artwork for the demo: abstract shapes in the theme colours, drawn with Pillow at load time.
 
-Every picture carries a visible label ("示意图 Illustration", or "示例 SAMPLE" on the QR-like square)
-so nobody mistakes it for a photograph or a working QR code. Images are found again by title, so
-loading twice creates nothing new.
+The illustrations are tagged as sample artwork (``SAMPLE_IMAGE_TAG``): the pages that show them say so in a
+discreet caption under the picture ("示意图 / Illustration (sample image)"), so nobody mistakes one for a
+photograph; nothing is drawn onto the picture itself. The QR-like square keeps its "示例 SAMPLE" label across
+its middle, so that nobody tries to scan it. Images are found again by title, so loading twice creates nothing
+new; an illustration drawn by an earlier version with its label on the picture is drawn again without it.
 """
 
 import io
@@ -15,6 +17,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
+from content.templatetags.smart_images import SAMPLE_IMAGE_TAG
+
 TEAL = (11, 92, 107)  # #0b5c6b
 TEAL_DARK = (6, 58, 68)
 TEAL_MID = (26, 122, 140)
@@ -23,8 +27,6 @@ MIST = (217, 236, 239)
 ACCENT = (200, 16, 46)  # #c8102e
 WHITE = (255, 255, 255)
 
-LABEL = "示意图 Illustration"
-LABEL_ASCII = "ILLUSTRATION"  # when no CJK font is installed
 QR_LABEL = "示例 SAMPLE"
 QR_LABEL_ASCII = "SAMPLE"
 
@@ -344,8 +346,6 @@ def render_png(artwork):
     MOTIFS[artwork.motif](draw, w, h, rng)
     if artwork.motif == "qr":
         _label(draw, w, h, QR_LABEL, QR_LABEL_ASCII, w / 300, position="centre")
-    else:
-        _label(draw, w, h, LABEL, LABEL_ASCII, min(w / 800, 1.25), lift=artwork.label_lift)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
@@ -357,6 +357,7 @@ def ensure_images(collection):
     images, created = {}, 0
     for artwork in [*ARTWORK, QR_ARTWORK]:
         image = Image.objects.filter(title=artwork.title).order_by("pk").first()
+        sample = artwork.motif != "qr"
         if image is None:
             data = render_png(artwork)
             image = Image(title=artwork.title, description=artwork.description, collection=collection)
@@ -364,5 +365,13 @@ def ensure_images(collection):
             image._set_image_file_metadata()
             image.save()
             created += 1
+        elif sample and not image.tags.filter(name=SAMPLE_IMAGE_TAG).exists():
+            # Drawn by an earlier version, with the label on the picture: drawn again without it.
+            image.renditions.all().delete()
+            image.file = ImageFile(io.BytesIO(render_png(artwork)), name=f"demo-{artwork.key}.png")
+            image._set_image_file_metadata()
+            image.save()
+        if sample and not image.tags.filter(name=SAMPLE_IMAGE_TAG).exists():
+            image.tags.add(SAMPLE_IMAGE_TAG)
         images[artwork.key] = image
     return images, created

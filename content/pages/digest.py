@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -99,6 +99,9 @@ class DigestIssueForm(WagtailAdminPageForm):
 
 class DigestIssuePage(BasePage):
     """One monthly issue of the digest."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Digest issues")
 
     volume = models.PositiveSmallIntegerField(
         _("volume"), null=True, blank=True, help_text=_("Filled in from the previous issue if left empty.")
@@ -370,6 +373,9 @@ class DigestIssuePage(BasePage):
 
 class DigestIndexPage(RoutablePageMixin, BasePage):
     """One series of the digest in one language: its issues by year, the archive, and its feeds."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Medical science digest")
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
     feed_image = models.ForeignKey(

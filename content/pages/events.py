@@ -20,7 +20,7 @@ from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -127,6 +127,9 @@ class AgendaDay:
 
 class EventIndexPage(RoutablePageMixin, BasePage):
     """The events of one language: upcoming first, then past, by series and year."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Event listings")
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -246,6 +249,9 @@ class EventSpeaker(Orderable):
 
 class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
     """One event in one language."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Events")
 
     series = models.ForeignKey(
         "content.EventSeries",
@@ -377,8 +383,37 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
             errors["longitude"] = _("Enter both latitude and longitude, or neither.")
         if self.registration_deadline and self.end and self.registration_deadline > self.end:
             errors["registration_deadline"] = _("The registration deadline must be before the event ends.")
+        outside = self.sessions_outside_event() if self.start and self.end and "end" not in errors else []
+        if outside:
+            errors["end"] = _(
+                "The agenda lies outside the event's time (%(event)s): %(sessions)s. Change those sessions, "
+                "or the event's start and end."
+            ) % {
+                "event": f"{timezone.localtime(self.start):%Y-%m-%d %H:%M}–{timezone.localtime(self.end):%H:%M}"
+                if timezone.localtime(self.start).date() == timezone.localtime(self.end).date()
+                else f"{timezone.localtime(self.start):%Y-%m-%d %H:%M}–{timezone.localtime(self.end):%Y-%m-%d %H:%M}",
+                "sessions": "; ".join(outside),
+            }
         if errors:
             raise ValidationError(errors)
+
+    def sessions_outside_event(self):
+        """The agenda's sessions that start before the event starts or end after it ends (Beijing time), each as
+        "title (day start–end)"."""
+        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
+        tz = start.tzinfo
+        outside = []
+        for block in self.agenda:
+            if block.block_type != "session" or not block.value["start"]:
+                continue
+            value = block.value
+            day = value["day"] or start.date()
+            begins = datetime.datetime.combine(day, value["start"], tzinfo=tz)
+            ends = datetime.datetime.combine(day, value["end"], tzinfo=tz) if value["end"] else begins
+            if begins < start or ends > end:
+                times = f"{value['start']:%H:%M}" + (f"–{value['end']:%H:%M}" if value["end"] else "")
+                outside.append(f"{value['title']} ({day:%Y-%m-%d} {times})")
+        return outside
 
     # -- what the page shows ------------------------------------------------------------------------------
     @cached_property

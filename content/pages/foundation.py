@@ -7,7 +7,7 @@ transfers the gift to the foundation's bank account afterwards.
 """
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -83,6 +83,9 @@ register_snippet(BankTransferDetails)
 class PledgePage(IntakePageMixin, BasePage):
     """The pledge form of the foundation; the confirmation shows the reference and the bank transfer details."""
 
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Giving")
+
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -134,6 +137,9 @@ class PledgePage(IntakePageMixin, BasePage):
 
 class DonorListPage(BasePage):
     """The donors who agreed to be named (and did not ask to stay anonymous), by year of their gifts."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Donor lists")
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -61,6 +61,9 @@ class FundingFormPage(IntakePageMixin, BasePage):
 
 class FundCallPage(FundingFormPage):
     """A call of the fund: its guide, and the application form while the call is open."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Funding calls")
 
     call = models.ForeignKey(
         "grants.Call",
@@ -122,6 +125,9 @@ class FundCallPage(FundingFormPage):
 class InstitutionRegistrationPage(FundingFormPage):
     """Registration of a host institution (依托单位) during an open registration round."""
 
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Host institution registration")
+
     template = "content/institution_registration_page.html"
     rate_limit_scope = "grants-institution"
 
@@ -171,6 +177,9 @@ class ApplicationStatusPage(FundingFormPage):
     """Look up an application's status with its reference number and the principal investigator's email, and
     withdraw an undecided application through a link emailed to the principal investigator."""
 
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Application status")
+
     template = "content/application_status_page.html"
     rate_limit_scope = "grants-status"
     robots_noindex = True  # a form to look up one's own application: nothing for a search engine
@@ -213,6 +222,7 @@ class ApplicationStatusPage(FundingFormPage):
         return {
             "reference": application.reference,
             "status": services.public_status(application),
+            "stages": services.public_stages(application),
             "can_withdraw": services.can_withdraw(application),
         }
 

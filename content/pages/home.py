@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
@@ -11,6 +12,9 @@ from .base import BasePage
 
 
 class HomePage(BasePage):
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Home page")
+
     hero_heading = models.CharField(_("hero heading"), max_length=120)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -82,6 +82,9 @@ def salary_amount(value):
 class JobIndexPage(BasePage):
     """The job postings of one language: open positions first, filtered by category."""
 
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Job listings")
+
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("body"), features=TEXT_FEATURES, blank=True)
 
@@ -139,6 +142,9 @@ class JobIndexPage(BasePage):
 
 class JobPostingPage(IntakePageMixin, BasePage):
     """One job posting in one language."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Jobs")
 
     category = models.CharField(_("category"), max_length=20, choices=JobCategory.choices)
     institute = models.CharField(_("institute or lab"), max_length=200, blank=True)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -27,6 +28,9 @@ class NewsArticleTag(TaggedItemBase):
 
 
 class NewsIndexPage(BasePage):
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "News listings")
+
     intro = models.TextField(_("introduction"), blank=True)
 
     template = "content/news_index_page.html"
@@ -84,6 +88,9 @@ class NewsIndexPage(BasePage):
 
 
 class NewsArticlePage(BasePage):
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "News")
+
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=120, blank=True)
     intro = models.TextField(_("introduction"), blank=True)

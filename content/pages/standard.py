@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -13,6 +14,9 @@ from .base import BasePage, attach_listing_images
 
 
 class StandardPage(BasePage):
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Pages")
+
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -31,6 +35,9 @@ class StandardPage(BasePage):
 
 class SectionIndexPage(BasePage):
     """The top of a section (About, Research, Funding, ...): an introduction and its child pages."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "Sections")
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

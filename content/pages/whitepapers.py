@@ -14,7 +14,7 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -73,6 +73,9 @@ class KeyFindingsBlock(blocks.StreamBlock):
 
 class WhitePaperIndexPage(BasePage):
     """The white papers of one language, newest first, filtered by year and topic."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "White paper listings")
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -167,6 +170,9 @@ class WhitePaperAuthor(Orderable):
 
 class WhitePaperPage(RoutablePageMixin, BasePage):
     """One white paper in one language."""
+
+    # What visitors call this kind of page (search filters and results).
+    search_type_label = pgettext_lazy("search result type", "White papers")
 
     subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
     abstract = models.TextField(_("abstract"), max_length=3000)

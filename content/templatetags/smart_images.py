@@ -95,3 +95,23 @@ register.tag("image", image)
 register.tag("srcset_image", image)
 register.tag("picture", image)
 register.simple_tag(wagtailimages_tags.image_url, name="image_url")
+
+
+# Images tagged so in the image library are sample artwork (the demo's illustrations): their pages say so in a
+# discreet caption beside the picture, not in a label drawn onto it.
+SAMPLE_IMAGE_TAG = "sample-illustration"
+
+
+@register.filter
+def is_sample_image(image):
+    """Whether an image is tagged as sample artwork (SAMPLE_IMAGE_TAG)."""
+    tags = getattr(image, "tags", None)
+    if image is None or tags is None:
+        return False
+    return any(tag.name == SAMPLE_IMAGE_TAG for tag in tags.all())
+
+
+@register.inclusion_tag("includes/sample_image_note.html")
+def sample_image_note(image):
+    """A small caption, "Illustration (sample image)", under a picture that is sample artwork; nothing otherwise."""
+    return {"show": is_sample_image(image)}

@@ -1,8 +1,14 @@
 """Template tags of the SMART theme: language switcher, hreflang, menu and footer."""
 
+import datetime
 import hashlib
+import re
 
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from content import fragments, i18n, lookups
@@ -150,3 +156,40 @@ def latest_news(context, count):
 
     # Kept with the lookups: any publication, unpublication, move, deletion or image change moves them on.
     return lookups.cached(f"latest-news:{locale_id}:{int(count)}", newest)
+
+
+# Where a title may break inside a run without spaces: after closing punctuation, before an opening bracket.
+_PHRASE_END = re.compile(r"(?<=[·•：:，,、；;！!？?）)」』》〉])|(?=[（(「『《〈])")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PUNCTUATION_ONLY = re.compile(r"^[^\w]+$")
+
+
+@register.filter
+def phrases(text):
+    """A title as its phrases (split at spaces and punctuation), each kept whole on a line where it fits
+    (``<span class="phrase">``, an inline block): "全球医学科技动态 · 2026年11月" breaks after the "·", never
+    inside 动态. A mark standing alone between spaces stays with the phrase before it. Escaped."""
+    text = str(text or "")
+    if not _CJK.search(text):
+        return text  # Latin text breaks at its spaces already (escaped by the template)
+    phrases = []
+    for word in text.split():
+        if phrases and _PUNCTUATION_ONLY.match(word):
+            phrases[-1] += "\u00a0" + word
+            continue
+        phrases.extend(part for part in _PHRASE_END.split(word) if part)
+    return mark_safe(" ".join(format_html('<span class="phrase">{}</span>', phrase) for phrase in phrases))
+
+
+@register.filter
+def deadline(value):
+    """A deadline as people say it: a date alone when it falls at the end or the very start of a day (23:59 or
+    00:00, Beijing time: "by 5 January 2027"), else the date and the time ("5 January 2027 17:00")."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        if (local.hour, local.minute) in ((23, 59), (0, 0)):
+            return date_format(local.date(), "DATE_FORMAT")
+        return date_format(local, "DATETIME_FORMAT")
+    return date_format(value, "DATE_FORMAT")

@@ -108,7 +108,14 @@ class ApplicationForm(IntakeForm):
         queryset=Institution.objects.none(),
         help_text=_("Only approved host institutions are listed. Register your institution first if it is missing."),
     )
-    application_type = _TypeChoiceField(label=_("Application type"), queryset=ApplicationType.objects.none())
+    # Radio buttons: each type's label (its funding cap and duration) is read whole on a phone, where a select
+    # cut it off.
+    application_type = _TypeChoiceField(
+        label=_("Application type"),
+        queryset=ApplicationType.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
     title = _text(_("Project title"), 300)
     abstract = _text(

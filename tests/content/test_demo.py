@@ -29,6 +29,7 @@ from content.models import (
     SectionIndexPage,
     StandardPage,
 )
+from content.templatetags.smart_tags import phrases
 from tests.factories import grants as grants_factories
 
 SECTION_SLUGS = [
@@ -180,7 +181,8 @@ class DemoContentTests(TestCase):
             self.assertEqual(response.status_code, 200, url)
             html = response.content.decode()
             heading = page.hero_heading if isinstance(page, HomePage) else page.title
-            self.assertIn(f"<h1>{escape(heading)}</h1>", html, url)
+            # Titles of events, jobs and white papers come as their phrases (each kept whole on a line).
+            self.assertTrue(f"<h1>{escape(heading)}</h1>" in html or f"<h1>{phrases(heading)}</h1>" in html, url)
             other = self.en if page.locale_id == self.zh.pk else self.zh
             translation = page.get_translation(other)
             hreflang = "en" if other == self.en else "zh-Hans"
@@ -224,6 +226,34 @@ class DemoContentTests(TestCase):
         en = self.client.get("/en/research/").content.decode()
         self.assertIn('alt="双螺旋形状的圆点抽象示意图"', zh)
         self.assertIn('alt="Abstract double helix of dots"', en)
+
+    def test_sample_images_are_named_in_a_discreet_caption_not_on_the_picture(self):
+        """The illustrations are stored as drawn without a label (the label's white box in the bottom-right
+        corner, where the hero's "示意图 Illustration" badge was, is gone: that corner has the artwork's colours);
+        they are tagged as samples and the pages name them in a small caption under the picture."""
+        from PIL import Image as PILImage
+
+        from content.demo.images import WHITE
+        from content.templatetags.smart_images import SAMPLE_IMAGE_TAG
+
+        Image = get_image_model()
+        for artwork in ARTWORK:
+            image = Image.objects.get(title=artwork.title)
+            self.assertIn(SAMPLE_IMAGE_TAG, image.tags.names())
+            with image.file.open("rb") as handle:
+                picture = PILImage.open(handle).convert("RGB")
+            w, h = picture.size
+            # The old label: a white box about 240 x 40 px (at 800 px wide) 24 px from the bottom-right corner,
+            # raised by label_lift of the height.
+            scale = min(w / 800, 1.25)
+            bottom = h - int(24 * scale) - int(h * artwork.label_lift)
+            box = picture.crop((w - int(200 * scale), bottom - int(30 * scale), w - int(40 * scale), bottom - 6))
+            white = sum(count for count, colour in box.getcolors(1 << 20) if colour == WHITE)
+            self.assertLess(white, box.width * box.height / 3, f"{artwork.title}: a label box is drawn on it")
+        self.assertNotIn(SAMPLE_IMAGE_TAG, Image.objects.get(title=QR_ARTWORK.title).tags.names())
+        for url, caption in (("/zh-hans/", "示意图（示例图片）"), ("/en/", "Illustration (sample image)")):
+            content = self.client.get(url).content.decode()
+            self.assertIn(f'<p class="sample-image-note">{caption}</p>', content)
 
     def test_report_page_links_a_generated_pdf_in_its_language(self):
         Document = get_document_model()

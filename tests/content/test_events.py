@@ -13,6 +13,7 @@ from django.utils.translation import override
 from freezegun import freeze_time
 
 from content.models import EventPage
+from content.templatetags.smart_tags import phrases  # titles come as their phrases
 from records.events.models import Registration
 from tests.factories.pages import build_site
 from tests.factories.publications import build_events
@@ -43,10 +44,35 @@ class EventPageTests(TestCase):
 
     # -- index ------------------------------------------------------------------------------------------------------
 
+    def test_agenda_sessions_must_fall_within_the_events_time(self):
+        """An information session from 14:00 to 16:00 cannot show an agenda from 09:00 to 15:30: the page is
+        refused with a translated message naming the sessions outside the event's time."""
+        from django.core.exceptions import ValidationError
+
+        event = EventPage.objects.get(pk=self.pages["event"].pk)
+        event.full_clean()  # the factory's agenda (09:00-10:15) lies within the event (09:00-17:30)
+        start = timezone.localtime(event.start)
+        event.start = start.replace(hour=14, minute=0)
+        event.end = start.replace(hour=16, minute=0)
+        for language, expected in (("zh-hans", "议程超出活动时间"), ("en", "outside the event's time")):
+            with override(language), self.assertRaises(ValidationError) as raised:
+                event.full_clean()
+            message = " ".join(raised.exception.message_dict["end"])
+            self.assertIn(expected, message)
+            self.assertIn("开幕致辞", message)
+            self.assertIn("09:00–09:30", message)
+        event.start = start.replace(hour=9, minute=0)
+        event.end = start.replace(hour=10, minute=0)  # the keynote runs to 10:15
+        with self.assertRaises(ValidationError) as raised:
+            event.full_clean()
+        self.assertIn("主旨报告", " ".join(raised.exception.message_dict["end"]))
+
     def test_index_separates_upcoming_and_past_in_both_languages(self):
         zh = self.get(self.pages["ev_index"].url)
         upcoming, past = zh.index('id="upcoming-heading"'), zh.index('id="past-heading"')
-        self.assertTrue(upcoming < zh.index("类器官前沿论坛") < past < zh.index("SMART Symposia 第一期"))
+        self.assertTrue(
+            upcoming < zh.index(phrases("类器官前沿论坛")) < past < zh.index(phrases("SMART Symposia 第一期"))
+        )
         self.assertIn('id="past-2023"', zh)
         en = self.get(self.pages["ev_index_en"].url)
         self.assertTrue(
@@ -73,7 +99,7 @@ class EventPageTests(TestCase):
         event = self.pages["event"]
         local_start = timezone.localtime(event.start)
         zh = self.get(event.url)
-        self.assertIn("<h1>类器官前沿论坛</h1>", zh)
+        self.assertIn('<h1><span class="phrase">类器官前沿论坛</span></h1>', zh)
         self.assertIn(f"{local_start.year}年{local_start.month}月{local_start.day}日 09:00", zh)
         self.assertIn("张明远", zh)
         self.assertIn("主旨报告", zh)
@@ -448,3 +474,18 @@ class RegistrationTests(TestCase):
         self.assertEqual(self.register("event_en", email="c@example.org").status_code, 302)
         self.assertEqual(Registration.objects.get(email="c@example.org").status, "confirmed")
         self.assertIn("名额已满", self.client.get(self.pages["event"].url).content.decode())
+
+
+def test_deadlines_at_the_end_of_a_day_read_as_dates():
+    from django.template import Context, Template
+
+    template = Template("{% load smart_tags %}{{ value|deadline }}")
+    tz = timezone.get_default_timezone()
+    for language, end_of_day, timed in (
+        ("zh-hans", "2027年1月5日", "2027年1月5日 17:00"),
+        ("en", "5 January 2027", "5 January 2027, 17:00"),
+    ):
+        with override(language):
+            for moment in (datetime.datetime(2027, 1, 5, 23, 59, 59), datetime.datetime(2027, 1, 5, 0, 0)):
+                assert template.render(Context({"value": moment.replace(tzinfo=tz)})) == end_of_day
+            assert template.render(Context({"value": datetime.datetime(2027, 1, 5, 17, 0, tzinfo=tz)})) == timed

@@ -356,3 +356,23 @@ class FoundationDemoTests(TestCase):
             self.assertNotIn(hidden, donors)
         foundation = SectionIndexPage.objects.get(locale__language_code="zh-hans", slug="foundation")
         self.assertIn(zh_pledge.url, self.client.get(foundation.url).content.decode())
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_confirmation_with_the_demo_bank_details_says_each_thing_once(client, site, language):
+    """The demo's transfer instructions add what the page does not say already: no sentence twice (the reference
+    in the remarks, the sample notice)."""
+    import lxml.html
+
+    from content.demo.foundation import BANK_DETAILS
+
+    BankTransferDetails.objects.filter(locale__language_code=language).update(
+        is_sample=True, **{k: v for k, v in BANK_DETAILS[language].items() if k != "swift_code"}
+    )
+    response = client.post(site["zh_url" if language == "zh-hans" else "en_url"], form_data(site))
+    assert response.status_code == 302
+    text = lxml.html.fromstring(client.get(response["Location"]).content).xpath("string(//main)")
+    sentences = [s.strip() for s in re.split(r"[。.!！:：]\s*", " ".join(text.split())) if len(s.strip()) > 8]
+    assert sentences and len(sentences) == len(set(sentences))
+    quote = "注明" if language == "zh-hans" else "quote"
+    assert sum(s.count(quote) for s in sentences) == 1  # "quote the reference in the remarks", said once

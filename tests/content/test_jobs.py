@@ -13,6 +13,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from content.models import JobPostingPage
+from content.templatetags.smart_tags import phrases  # titles come as their phrases
 from records.files import StoredFile
 from records.recruitment.models import JobApplication
 from tests.factories.pages import build_site
@@ -50,11 +51,11 @@ class JobPageTests(TestCase):
     def test_index_lists_open_positions_first_in_both_languages(self):
         zh = self.get(self.pages["job_index"].url)
         open_at, closed_at = zh.index('id="open-positions"'), zh.index('id="closed-positions"')
-        self.assertTrue(open_at < zh.index("首席研究员（PI）") < closed_at)
+        self.assertTrue(open_at < zh.index(phrases("首席研究员（PI）")) < closed_at)
         self.assertTrue(open_at < zh.index(">博士后<") < closed_at)
         self.assertGreater(zh.index("行政助理"), closed_at)
         # Closing soonest first among the open ones: the postdoc closes today.
-        self.assertLess(zh.index(">博士后<"), zh.index("首席研究员（PI）"))
+        self.assertLess(zh.index(">博士后<"), zh.index(phrases("首席研究员（PI）")))
         en = self.get(self.pages["job_index_en"].url)
         self.assertTrue(
             en.index('id="open-positions"') < en.index("Principal investigator<") < en.index('id="closed-positions"')
@@ -76,7 +77,7 @@ class JobPageTests(TestCase):
     def test_open_posting_in_both_languages_with_job_posting_markup(self):
         pi, pi_en = self.pages["pi"], self.pages["pi_en"]
         zh = self.get(pi.url)
-        self.assertIn("<h1>首席研究员（PI）</h1>", zh)
+        self.assertIn('<h1><span class="phrase">首席研究员</span> <span class="phrase">（PI）</span></h1>', zh)
         self.assertIn("职位描述。", zh)
         self.assertIn('name="research_statement"', zh)
         en = self.get(pi_en.url)

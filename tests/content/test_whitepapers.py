@@ -90,7 +90,7 @@ class WhitePaperTests(TestCase):
 
     def test_page_in_both_languages(self):
         zh = self.get("paper")
-        self.assertIn("<h1>医师科学家培养白皮书</h1>", zh)
+        self.assertIn('<h1><span class="phrase">医师科学家培养白皮书</span></h1>', zh)
         self.assertIn("张明远、李思源、王晓、陈一", zh)
         self.assertIn("发现一", zh)
         self.assertIn("/wp-zh.pdf", zh)

@@ -26,6 +26,7 @@ open for registration (for its cancellation link), and indexes the site for sear
 (``IntakePageMixin``) whose form no visit sends.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -89,7 +90,9 @@ def concrete_page_models():
 def _funding_pages():
     """The fund's public pages under the demo's Funding section in both languages, an open call and round."""
     zh, en = locales()
-    call = grants.make_call(year=timezone.localdate().year)
+    # Applications close at the end of a day, as calls do: the page shows the date alone.
+    closes = timezone.localtime().replace(hour=23, minute=59, second=59, microsecond=0) + datetime.timedelta(days=30)
+    call = grants.make_call(year=timezone.localdate().year, closes=closes)
     grants.make_round(call.programme)
     institution = grants.make_institution(call.programme, name="示例第一医院（测试数据）")
     application = grants.make_application(call, institution, pi_email="pi.sample@example.org")

@@ -59,7 +59,11 @@ def test_highlight_marks_original_text_and_escapes_it():
     assert str(highlight("<b>深圳医学科学院</b> studying", terms)) == (
         "&lt;b&gt;深圳医学<mark>科学院</mark>&lt;/b&gt; <mark>studying</mark>"
     )
-    long_text = "前言。" * 500 + "深圳医学科学院的研究。" + "后记。" * 500
+    long_text = (
+        "".join(f"前言第{i}句。" for i in range(500))
+        + "深圳医学科学院的研究。"
+        + "".join(f"后记{i}。" for i in range(500))
+    )
     extract = str(snippet(["", long_text], terms))
     assert "<mark>科学院</mark>" in extract
     assert extract.startswith("…") and extract.endswith("…")
@@ -100,3 +104,23 @@ def test_pdf_text_is_read(settings, tmp_path):
     assert "Translational medicine white paper" in pdf_text(document)
     broken = Document.objects.create(title="Broken", file=ContentFile(b"%PDF-1.4 not really", name="broken.pdf"))
     assert pdf_text(broken) == ""
+
+
+def test_snippet_leaves_out_sentences_said_before():
+    """A summary and an introduction that say the same thing (or nearly), or a sentence repeated in the body,
+    are shown once."""
+    terms = parse_query("医学").terms
+    extract = str(
+        snippet(
+            [
+                "2023年11月21日上午，深圳医学科学院成立大会举行。",
+                "2023年11月21日上午，深圳医学科学院正式成立。医学研究起步。医学研究起步。",
+            ],
+            terms,
+        )
+    )
+    assert extract == "2023年11月21日上午，深圳<mark>医学</mark>科学院成立大会举行。"
+    body_only = str(
+        snippet(["", "Medical research begins. Medical research begins. Then more."], parse_query("medical").terms)
+    )
+    assert body_only.count("research begins") == 1

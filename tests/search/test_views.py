@@ -107,3 +107,57 @@ def test_json_suggest_endpoint(client, corpus):
 def test_snippets_escape_page_text(client, corpus):
     content = client.get("/zh-hans/search/", {"q": "化学"}).content.decode()
     assert html.escape("5 < 7") in content
+
+
+def test_results_read_as_text_without_markup_or_repeats_under_the_names_visitors_know(client, corpus):
+    """A rich-text introduction is shown as text (not "<p>…</p>"); an introduction restating the summary is not
+    shown twice; the type filters name what visitors know (新闻, 栏目), not the models (新闻文章, 栏目索引页)."""
+    from content.models import DigestIndexPage
+    from search import index
+    from tests.factories.pages import publish_child
+
+    digest = publish_child(
+        corpus["home"],
+        DigestIndexPage(
+            title="全球医学科技动态",
+            slug="digest",
+            search_description="每月编发的医学科技动态摘要。",
+            intro="<p>《全球医学科技动态》每月一期，汇集<b>医学</b>进展。</p>",
+        ),
+    )
+    founding = corpus["article"]
+    founding.search_description = "2023年11月21日上午，深圳医学科学院成立大会举行。"
+    founding.intro = "2023年11月21日上午，深圳医学科学院正式成立。"
+    founding.save_revision().publish()
+    index.rebuild()
+
+    content = client.get("/zh-hans/search/", {"q": "医学"}).content.decode()
+    snippets = content.split('class="search-hit-snippet"')[1:]
+    assert snippets and all("&lt;" not in s.split("</p>")[0] for s in snippets)
+    assert "《全球<mark>医学</mark>科技动态》每月一期" in content
+    founding_snippet = next(s for s in snippets if "成立大会举行" in s).split("</p>")[0]
+    assert "正式成立" not in founding_snippet
+    for internal in ("标准页面", "栏目索引页", "新闻文章", "新闻索引页"):
+        assert internal not in content
+    assert '>新闻 <span class="count">' in content and '>栏目 <span class="count">' in content
+    english = client.get("/en/search/", {"q": "SMART"}).content.decode()
+    assert "standard page" not in english.lower() and "section index page" not in english.lower()
+    assert digest.pk
+
+
+def test_year_filter_counts_dates_of_content_not_when_pages_were_loaded(client, corpus):
+    """Pages without a date of their own (general pages, sections) are not counted under the year they were
+    published in the site; a news article counts under its own date."""
+    from django.utils import timezone
+
+    load_year = timezone.localdate().year
+    content = client.get("/zh-hans/search/", {"q": "医学"}).content.decode()
+    assert f"year={load_year}" not in content  # the standard page 人工智能与医学 has no date of its own
+    assert "?q=%E5%8C%BB%E5%AD%A6&amp;year=2023" in content  # the founding article (21 November 2023)
+
+
+def test_filters_fold_into_a_disclosure(client, corpus):
+    content = client.get("/zh-hans/search/", {"q": "医学"}).content.decode()
+    assert '<details class="search-filters">' in content and "<summary>精确筛选结果" in content
+    filtered = client.get("/zh-hans/search/", {"q": "医学", "year": "2023"}).content.decode()
+    assert '<details class="search-filters" open>' in filtered

@@ -14,7 +14,13 @@ from .decisions import (  # noqa: F401
     withdraw_decision,
 )
 from .errors import BudgetExceeded, ConflictOfInterest, GrantsError, SubmissionRefused  # noqa: F401
-from .intake import lookup_status, public_status, register_institution, submit_application  # noqa: F401
+from .intake import (  # noqa: F401
+    lookup_status,
+    public_stages,
+    public_status,
+    register_institution,
+    submit_application,
+)
 from .panel import ranking, record_disbursement  # noqa: F401
 from .pipeline import (  # noqa: F401
     application_for_withdrawal,

@@ -218,6 +218,21 @@ def public_status(application):
     return _PUBLIC_STATUS[Status(application.status)]
 
 
+def public_stages(application):
+    """The stages the application went through as the applicant may see them, oldest first: [(public status,
+    the date it was reached)]. Received on the day it was submitted; then each change of the public status (from
+    the audit trail: no names, reasons or review details)."""
+    stages = [(_PUBLIC_STATUS[Status.SUBMITTED], timezone.localtime(application.submitted_at).date())]
+    for entry in audit.history(application).exclude(to_state=""):
+        try:
+            label = _PUBLIC_STATUS[Status(entry.to_state)]
+        except ValueError:
+            continue
+        if str(label) != str(stages[-1][0]):
+            stages.append((label, timezone.localtime(entry.created_at).date()))
+    return stages
+
+
 def lookup_status(reference, email):
     """The application with this reference whose PI email matches (case-insensitively), or None."""
     reference = (reference or "").strip().upper()

@@ -421,3 +421,57 @@ def test_a_post_without_the_csrf_token_is_refused(site):
     assert not Application.objects.exists() and private_files() == []
     page = strict.get(site["call_url"])
     assert 'name="csrfmiddlewaretoken"' in page.content.decode()
+
+
+def test_the_error_summary_lists_each_problem_with_a_link_to_its_field(client, site):
+    response = client.post(site["call_url"], form_data(site, pi_email="not-an-email", title="", application_type=None))
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html.split('id="form-errors"')[1].split("</div>")[0]
+    assert summary.count("<li>") == 3
+    for target in ('href="#id_pi_email"', 'href="#id_title"', 'href="#id_application_type_0"'):
+        assert target in summary
+        assert f'id="{target[7:-1]}"' in html  # the link leads to the field (the first radio button of a group)
+
+
+def test_the_application_types_are_radio_buttons_read_whole_on_a_phone(client, site):
+    html = client.get(site["call_url"]).content.decode()
+    assert '<select name="application_type"' not in html
+    assert 'type="radio" name="application_type"' in html
+    assert "---------" not in html.split('name="application_type"')[1].split("</fieldset>")[0]
+
+
+def test_the_status_page_shows_the_date_of_each_stage(client, site):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from records import audit
+
+    application = f.make_application(site["call"], site["institution"], status=Status.PEER_REVIEW)
+    application.submitted_at = timezone.make_aware(dt.datetime(2024, 5, 6, 10, 0))
+    application.save()
+    for day, (before, after) in (
+        (10, (Status.SUBMITTED, Status.FORMAL_REVIEW)),
+        (20, (Status.FORMAL_REVIEW, Status.ACCEPTED)),
+        (25, (Status.ACCEPTED, Status.PEER_REVIEW)),  # the same public status: no new stage
+    ):
+        audit.record(
+            application,
+            "transition",
+            from_state=before,
+            to_state=after,
+            reason="staff note",
+            at=timezone.make_aware(dt.datetime(2024, 5, day, 9, 0)),
+        )
+    html = client.post(site["status_url"], {"reference": application.reference, "email": application.pi_email})
+    html = html.content.decode()
+    stages = html.split('class="status-stages"')[1].split("</ol>")[0]
+    assert stages.count("<li>") == 3
+    for day, label in (
+        ("2024-05-06", "已收到，待形式审查"),
+        ("2024-05-10", "形式审查中"),
+        ("2024-05-20", "已受理，专家评审中"),
+    ):
+        assert f'<time datetime="{day}">' in stages and label in stages
+    assert "staff note" not in html
