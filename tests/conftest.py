@@ -25,17 +25,15 @@ def shares_the_tree(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that read ``site_tree`` on a rolled-back database share one tree per module (see ``site_tree``).
+    """Tests that read ``site_tree`` on a rolled-back database share one tree per module (see ``SharedTree``).
 
-    After pytest-django's own ordering (database tests first, then transactional ones), the tests of a module that
-    share the tree run last among that module's database tests, so that no test of the module that does not ask for
-    the tree ever sees it; the shared tree is set up before any fixture of the test opens its transaction.
+    After pytest-django's own ordering (database tests first, then transactional ones), the sharing tests of a
+    module go last in each run of that module's tests, so that the tree is built once for them; the shared tree is
+    set up before the first function-scoped fixture of the test (before ``db`` opens the test's transaction).
     """
     for item in items:
         if shares_the_tree(item) and SHARED_TREE not in item.fixturenames:
             item.fixturenames.insert(_first_function_fixture(item), SHARED_TREE)
-    # Runs of consecutive tests of one module stay where pytest-django put them; inside a run, the sharing tests go
-    # last (in their order).
     runs, run, module = [], 0, None
     for item in items:
         if item.nodeid.split("::")[0] != module:
@@ -54,26 +52,75 @@ def _first_function_fixture(item):
     return len(item.fixturenames)
 
 
-@pytest.fixture(scope="module")
-def _shared_site_tree(django_db_setup, django_db_blocker):
-    """build_site() once for the module's tests that share it, in a transaction rolled back after the last one.
+class SharedTree:
+    """build_site() once for consecutive tests of a module that share it, in a transaction rolled back after them.
 
     Each test runs in a savepoint of that transaction (pytest-django's ``db``), so whatever a test changes in the
-    database is undone before the next one, which finds the tree as build_site() left it.
+    database is undone before the next one, which finds the tree as build_site() left it. The transaction ends
+    before any other test is set up (``pytest_runtest_setup``), and before the test database goes away.
     """
-    from django.db import transaction
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield build_site()
-        transaction.set_rollback(True)
+    def __init__(self):
+        self.module = self.atomic = self.pages = self.blocker = None
+
+    def open(self, module, blocker):
+        if self.atomic is not None and self.module == module:
+            return self.pages
+        self.close()
+        from django.db import transaction
+
+        self.blocker = blocker
+        with blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                self.pages = build_site()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        self.module, self.atomic = module, atomic
+        return self.pages
+
+    def close(self):
+        if self.atomic is None:
+            return
+        from django.db import transaction
+
+        atomic, self.atomic, self.module, self.pages = self.atomic, None, None, None
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+shared_tree = SharedTree()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A test that does not share the tree, or shares another module's, finds no shared tree in the database."""
+    if shared_tree.module is not None and (not shares_the_tree(item) or shared_tree.module != item.module):
+        shared_tree.close()
+
+
+@pytest.fixture(scope="session")
+def _shared_tree_closed(django_db_setup):
+    """Closes the last shared tree before the test database is torn down."""
+    yield
+    shared_tree.close()
+
+
+@pytest.fixture
+def _shared_site_tree(request, _shared_tree_closed, django_db_blocker):
+    return shared_tree.open(request.module, django_db_blocker)
 
 
 @pytest.fixture
 def site_tree(request, db):
     """The bilingual page tree of build_site(), as it returns it.
 
-    Tests on a rolled-back database get the module's shared tree (built once, see ``_shared_site_tree``): fresh
-    copies of its page objects, the database back where build_site() left it. Transactional tests build their own.
+    Tests on a rolled-back database get the module's shared tree (built once, see ``SharedTree``): fresh copies of
+    its page objects, the database back where build_site() left it. Transactional tests build their own.
     """
     if SHARED_TREE in request.fixturenames:
         return copy.deepcopy(request.getfixturevalue(SHARED_TREE))
