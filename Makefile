@@ -56,6 +56,11 @@ serve-production: $(VENV)/.installed
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
 	$(PY) manage.py serve_production --demo --bind $(HOST):$(PORT)
 
+# Tests run on every core (pytest-xdist, each worker on its own test database: test_<name>_gw0, ...). --dist load
+# hands each worker consecutive runs of tests in pytest-django's order, so every worker runs its database tests
+# before its transactional ones, which flush the database (--dist loadfile would not: a file's transactional tests
+# would flush the database under the next file's tests). PYTEST_WORKERS=0 runs them in this one process.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed fonts
 	@# axe-core and vnu-jar (package.json) for the output checks; without npm those tests skip, naming what is missing.
 	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: the axe-core and Nu Html Checker tests will skip"; \
@@ -65,7 +70,7 @@ test: $(VENV)/.installed fonts
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint:
 	$(PY) -m ruff check .
