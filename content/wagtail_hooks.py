@@ -1,3 +1,4 @@
+from django.contrib import messages
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -56,3 +57,15 @@ class EventSeriesViewSet(SnippetViewSet):
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
 register_snippet(EventSeriesViewSet)
+
+
+@hooks.register("before_create_page")
+def name_unfinished_digest_drafts(request, parent_page, page_class):
+    """A new digest issue's form names the series' unfinished drafts (such as an abandoned form's autosaved draft)
+    with links to them, before the editor starts another issue for the same month."""
+    from .pages.digest import DigestIssuePage, unfinished_drafts_notice
+
+    if request.method == "GET" and issubclass(page_class, DigestIssuePage):
+        notice = unfinished_drafts_notice(parent_page)
+        if notice:
+            messages.warning(request, notice)
