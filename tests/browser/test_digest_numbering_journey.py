@@ -132,6 +132,21 @@ def test_a_new_issue_numbers_itself_and_an_abandoned_draft_is_named_with_a_link(
     draft_links = page.locator(f'.w-field__errors a[href="/admin/pages/{draft.pk}/edit/"]')
     assert draft_links.count() >= 1
     assert DigestIssuePage.objects.child_of(index).count() == 3
+    # The header's saving indicator settles: the autosave that the error page starts is refused for the same
+    # validation errors, and the indicator says autosave is paused (it must not stay on "Saving…").
+    indicator = page.locator("#w-autosave-indicator")
+    page.wait_for_function(
+        """() => {
+          const indicator = document.querySelector("#w-autosave-indicator");
+          return !!indicator && indicator.getAttribute("data-w-autosave-state-value") === "paused";
+        }""",
+        timeout=15_000,
+    )
+    page.wait_for_timeout(1_000)  # and stays settled: no save left running behind it
+    assert indicator.get_attribute("data-w-autosave-state-value") == "paused"
+    assert indicator.locator(".w-autosave-indicator__state--paused").is_visible()
+    assert not indicator.locator(".w-autosave-indicator__state--saving").is_visible()
+    screenshot(page, f"{shot}-3b-indicator-settled")
 
     # The officer follows the link and continues the draft: it saves.
     with page.expect_navigation():
