@@ -17,8 +17,8 @@ def test_a_link_with_neither_page_nor_url_is_refused_with_a_translated_error():
     block = LinkTargetBlock()
     with translation.override("zh-hans"), pytest.raises(StructBlockValidationError) as refused:
         block.clean(block.to_python({"page": None, "url": ""}))
-    message = refused.value.block_errors["page"].messages[0]
-    assert message == translation.gettext("Choose a page or enter a URL.") != "Choose a page or enter a URL."
+        message = refused.value.block_errors["page"].messages[0]
+        assert message == translation.gettext("Choose a page or enter a URL.")
 
 
 @pytest.mark.django_db
