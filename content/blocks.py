@@ -1,5 +1,6 @@
 """StreamField blocks shared by the page types."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -38,7 +39,7 @@ class LinkTargetBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.ValidationError(_("Choose a page or enter a URL."))}
+                block_errors={"page": ValidationError(_("Choose a page or enter a URL."))}
             )
         return value
 

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -132,3 +133,15 @@ register_snippet(EventSeriesViewSet)
 def add_work_panel(request, panels):
     """ "Your work" first on the dashboard: approvals, drafts, out-of-date translations, scheduled pages."""
     panels.append(WorkPanel())
+
+
+@hooks.register("before_create_page")
+def name_unfinished_digest_drafts(request, parent_page, page_class):
+    """A new digest issue's form names the series' unfinished drafts (such as an abandoned form's autosaved draft)
+    with links to them, before the editor starts another issue for the same month."""
+    from .pages.digest import DigestIssuePage, unfinished_drafts_notice
+
+    if request.method == "GET" and issubclass(page_class, DigestIssuePage):
+        notice = unfinished_drafts_notice(parent_page)
+        if notice:
+            messages.warning(request, notice)

@@ -14,6 +14,7 @@ import zlib
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -236,7 +237,13 @@ def _replace_page_ids(data, old_pk, new_pk):
 
 
 def _repoint_references(old_page, new_page):
-    """Menus, footers and pages that linked to the placeholder now link to the digest series."""
+    """Menus, footers and pages that linked to the placeholder now link to the digest series.
+
+    Wagtail updates its reference index only once the transaction commits, and the demo loads in one transaction:
+    without a rebuild first, links written earlier in the load are not found and are left pointing at the deleted
+    placeholder (the demo home page's call to action did: its editor then refused every preview).
+    """
+    call_command("rebuild_references_index", verbosity=0)
     changed_objects = 0
     for obj, _references in ReferenceIndex.get_grouped_references_to(old_page):
         if isinstance(obj, Page):

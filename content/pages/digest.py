@@ -12,10 +12,11 @@ from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.html import strip_tags
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,47 @@ def page_absolute_url(page):
     return absolute_url(parts[2])
 
 
+# The errors of a new issue that collides with one the series has; {issue} is a link to that issue's editor.
+# A draft (such as the autosaved draft of an abandoned new-issue form) is named as one: continue it or delete it.
+MONTH_TAKEN = _("This series already has an issue for this month: {issue}.")
+MONTH_TAKEN_BY_DRAFT = _(
+    "This series already has a draft for this month: {issue}. Continue that draft, or delete it before you start again."
+)
+SLUG_TAKEN = _("This address is already used by another issue of this series: {issue}.")
+SLUG_TAKEN_BY_DRAFT = _(
+    "This address is already used by a draft of this series: {issue}. Continue that draft, or delete it before "
+    "you start again."
+)
+NUMBER_TAKEN = _("This series already has an issue with this volume and number: {issue}.")
+NUMBER_TAKEN_BY_DRAFT = _(
+    "This series already has a draft with this volume and number: {issue}. Continue that draft, or delete it "
+    "before you start again."
+)
+
+
+UNFINISHED_DRAFTS = _(
+    "This series has issues that were started but never published (an abandoned new-issue form is kept as a "
+    "draft): {drafts}. Continue one of them rather than starting again, or delete it."
+)
+
+
+def unfinished_drafts_notice(parent):
+    """The notice of a new issue's form naming, with links to their editors, the series' issues that were started
+    and never published nor scheduled; "" when there are none."""
+    drafts = DigestIssuePage.objects.child_of(parent).filter(
+        live=False, first_published_at__isnull=True, go_live_at__isnull=True
+    )
+    drafts = drafts.order_by("issue_month", "pk")[:5]
+    if not drafts:
+        return ""
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        ((reverse("wagtailadmin_pages:edit", args=[draft.pk]), draft.get_admin_display_title()) for draft in drafts),
+    )
+    return format_html(UNFINISHED_DRAFTS, drafts=links)
+
+
 class DigestIssueForm(WagtailAdminPageForm):
     """Fills the obvious values of a new issue and keeps month and number unique within the series."""
 
@@ -64,16 +106,27 @@ class DigestIssueForm(WagtailAdminPageForm):
         instance = self.instance
         if instance.pk or self.is_bound or self.parent_page is None:
             return
-        month = DigestIssuePage.next_month(self.parent_page)
+        month, volume, number = DigestIssuePage.next_issue_values(self.parent_page)
         parent = self.parent_page.specific_deferred
         language = getattr(getattr(parent, "locale", None), "language_code", None) or translation.get_language()
         with translation.override(language):
             title = f"{parent.title} · {date_format(month, 'YEAR_MONTH_FORMAT')}"
-        volume, number = DigestIssuePage.next_volume_number(self.parent_page)
+        # Title, slug, volume, number and month agree: they replace the model's defaults (the month's default is
+        # the current month, which the series may already have).
         prefill = {"issue_month": month, "title": title, "slug": f"{month:%Y-%m}", "volume": volume, "number": number}
         for name, value in prefill.items():
-            if name in self.fields and self.initial.get(name) in (None, ""):
+            if name in self.fields:
                 self.initial[name] = value
+
+    def _conflict(self, siblings, message, draft_message):
+        """The error naming the existing issue of the series in the way, with a link to its editor."""
+        other = siblings.order_by("-live", "pk").first()
+        if other is None:
+            return message
+        link = format_html(
+            '<a href="{}">{}</a>', reverse("wagtailadmin_pages:edit", args=[other.pk]), other.get_admin_display_title()
+        )
+        return format_html(message if other.live else draft_message, issue=link)
 
     def clean(self):
         cleaned = super().clean()
@@ -85,15 +138,24 @@ class DigestIssueForm(WagtailAdminPageForm):
         siblings = DigestIssuePage.objects.child_of(self.parent_page)
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
+        slug = cleaned.get("slug") or self.data.get("slug")
+        if "slug" in self.errors and slug and siblings.filter(slug=slug).exists():
+            # Wagtail's bare "slug in use": name the issue that has it.
+            self.errors["slug"] = self.error_class(
+                [self._conflict(siblings.filter(slug=slug), SLUG_TAKEN, SLUG_TAKEN_BY_DRAFT)]
+            )
         if month and siblings.filter(issue_month=month).exists():
-            self.add_error("issue_month", _("This series already has an issue for this month."))
+            self.add_error(
+                "issue_month", self._conflict(siblings.filter(issue_month=month), MONTH_TAKEN, MONTH_TAKEN_BY_DRAFT)
+            )
         volume, number = cleaned.get("volume"), cleaned.get("number")
         if volume is None and number is None:
             cleaned["volume"], cleaned["number"] = DigestIssuePage.next_volume_number(self.parent_page, self.instance)
         elif volume is None or number is None:
             self.add_error("number" if number is None else "volume", _("Enter both the volume and the number."))
         elif siblings.filter(volume=volume, number=number).exists():
-            self.add_error("number", _("This series already has an issue with this volume and number."))
+            same = siblings.filter(volume=volume, number=number)
+            self.add_error("number", self._conflict(same, NUMBER_TAKEN, NUMBER_TAKEN_BY_DRAFT))
         return cleaned
 
 
@@ -228,14 +290,22 @@ class DigestIssuePage(BasePage):
         return (volume + 1, 1) if number >= ISSUES_PER_VOLUME else (volume, number + 1)
 
     @staticmethod
-    def next_month(parent):
-        """The month a new issue most likely covers: this month, or the one after the series' latest issue."""
+    def next_issue_values(parent):
+        """(month, volume, number) of the series' next issue, in agreement: the month after the latest issue by
+        month (drafts and scheduled issues included) or this month if that is later, and the number after that
+        issue's (the series' highest if it has none); this month and (1, 1) for a series' first issue."""
         month = first_of_month()
-        latest = DigestIssuePage.objects.child_of(parent).order_by("-issue_month").values_list("issue_month", flat=True)
-        latest = latest.first()
-        if latest is not None and latest >= month:
-            month = (latest + datetime.timedelta(days=32)).replace(day=1)
-        return month
+        latest = DigestIssuePage.objects.child_of(parent).order_by("-issue_month", "-pk")
+        latest = latest.values_list("issue_month", "volume", "number").first()
+        if latest is None:
+            return month, 1, 1
+        latest_month, volume, number = latest
+        month = max(month, (latest_month + datetime.timedelta(days=32)).replace(day=1))
+        if volume is None or number is None:
+            volume, number = DigestIssuePage.next_volume_number(parent)
+        else:
+            volume, number = (volume + 1, 1) if number >= ISSUES_PER_VOLUME else (volume, number + 1)
+        return month, volume, number
 
     def save(self, *args, **kwargs):
         if self.issue_month:

@@ -4,6 +4,10 @@ users, and error reports that keep no form values.
 - ``ContentSecurityPolicyMiddleware``: django-csp's middleware. Public pages get ``CONTENT_SECURITY_POLICY``
   (scripts only from our own origin, no inline script, no framing); the Wagtail admin (``/admin/``) gets
   ``CONTENT_SECURITY_POLICY_ADMIN``, which allows the inline scripts and styles Wagtail's admin still uses.
+  A page preview is rendered by Wagtail through a simulated request for the page's public address (inside the
+  admin's preview view), so it would get the public policy and its ``frame-ancestors 'none'``, which blanks the
+  editor's preview panel: previews get ``CONTENT_SECURITY_POLICY_PREVIEW`` instead, the public policy framed by
+  our own origin only. A real request for a public address is never a preview, so public pages stay unframeable.
 - ``PrivateCacheMiddleware``: every response to a signed-in user is ``Cache-Control: private, no-store``, so
   no shared cache (page cache, proxy, CDN) keeps it. Anonymous responses are left alone and stay cacheable. It
   must sit below a page cache's ``UpdateCacheMiddleware`` in ``MIDDLEWARE`` (Django never caches ``private``).
@@ -31,8 +35,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
-            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        if not report_only and parts.config is None:
+            if getattr(request, "is_preview", False) and getattr(request, "is_dummy", False):
+                parts.config = settings.CONTENT_SECURITY_POLICY_PREVIEW["DIRECTIVES"]
+            elif is_admin_path(request.path_info):
+                parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
         return parts
 
 

@@ -370,3 +370,21 @@ def test_admin_preview_of_a_new_issue(admin_client, series):
     body = admin_client.get(preview_url).content.decode()
     assert "预览条目" in body and 'href="#item-1"' in body
     assert not DigestIssuePage.objects.filter(slug="preview-issue").exists()
+
+
+@pytest.mark.django_db
+def test_a_new_issue_is_prefilled_in_agreement_after_the_latest_draft_and_conflicts_name_it(series):
+    """The prefilled month, title, address, volume and number agree, counting a draft; before the fix the month kept
+    the model's default (this month) while the title named the month after the latest issue."""
+    index = series["index"]
+    draft = add_issue(index, datetime.date(2027, 1, 1), title="动态 2027-01", publish=False, volume=3, number=12)
+    form_class = DigestIssuePage.get_edit_handler().get_form_class()
+    form = form_class(instance=DigestIssuePage(), parent_page=index, for_user=None)
+    assert form.initial["issue_month"] == datetime.date(2027, 2, 1)
+    assert form.initial["title"].endswith("2027年2月")
+    assert (form.initial["slug"], form.initial["volume"], form.initial["number"]) == ("2027-02", 4, 1)
+
+    taken = _form(index, slug="2027-01", issue_month="2027-01-01")
+    assert not taken.is_valid()
+    link = f'<a href="/admin/pages/{draft.pk}/edit/">动态 2027-01</a>'
+    assert link in str(taken.errors["issue_month"]) and link in str(taken.errors["slug"])

@@ -322,6 +322,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# A page preview (rendered inside the admin's preview view, shown in the editor's preview panel): the public
+# policy, framed by our own origin only (the admin's preview view sends X-Frame-Options: SAMEORIGIN too).
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]},
+}
 # The Wagtail admin (/admin/) still has inline scripts and styles (widgets, panels, its rich text editor).
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {

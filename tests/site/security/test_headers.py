@@ -130,3 +130,19 @@ def test_production_sends_plain_http_to_https(client, pages, production):
     assert response["Location"] == "https://testserver" + pages["home_en"].url
     # Behind the proxy that terminates TLS, X-Forwarded-Proto says the visitor used HTTPS.
     assert client.get(pages["home_en"].url, headers={"x-forwarded-proto": "https"}).status_code == 200
+
+
+def test_a_preview_is_framed_by_the_admin_only_and_public_pages_by_no_one(admin_client, pages, settings):
+    """The editor's preview panel frames the admin's preview views: their answer (the page rendered through a
+    simulated request for the page's public address) allows our own origin as the only ancestor, with the public
+    policy's strict scripts; the public page itself still refuses every ancestor."""
+    settings.X_FRAME_OPTIONS = "DENY"  # as in production
+    page = pages["event_en"]
+    response = admin_client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+    assert policy(response)["frame-ancestors"] == ["'self'"]
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+    public = admin_client.get(page.url)
+    assert policy(public)["frame-ancestors"] == ["'none'"]
+    assert public["X-Frame-Options"] == "DENY"
