@@ -10,24 +10,16 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from content.editorial import EDITORS, PUBLISHERS
 from records.grants.models import Status
+from tests.browser.staff import BROWSER_LOCALE, PASSWORD, sign_in, t
 from tests.factories import grants as g
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "secret-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
-
-
-def t(message, language, **values):
-    with translation.override(language):
-        text = translation.gettext(message)
-    return text % values if values else text
 
 
 def account(username, language, group=None, user=None):
@@ -38,15 +30,6 @@ def account(username, language, group=None, user=None):
     profile.preferred_language = language
     profile.save()
     return user
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form.login-form button[type=submit]").click()
-    assert page.url == base + "/admin/", page.url
 
 
 @pytest.fixture

@@ -18,12 +18,12 @@ from django.utils.formats import date_format
 from wagtail.users.models import UserProfile
 
 from content.models import DigestIssuePage
+from tests.browser.staff import BROWSER_LOCALE, sign_in
 from tests.factories.digest import add_issue, make_fields, make_index
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-test-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
 JANUARY, FEBRUARY = datetime.date(2027, 1, 1), datetime.date(2027, 2, 1)
 
 
@@ -41,15 +41,6 @@ def series(served_site):
         add_issue(index, month, title=f"{index.title} · {month:%Y-%m}", volume=1, number=number)
         add_issue(index_en, month, title=f"{index_en.title} · {month:%Y-%m}", volume=1, number=number)
     return {"zh-hans": index, "en": index_en}
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form.login-form button[type=submit]").click()
-    assert page.url == base + "/admin/", page.url
 
 
 def title_of(index, month):
@@ -86,7 +77,7 @@ def test_a_new_issue_numbers_itself_and_an_abandoned_draft_is_named_with_a_link(
     shot = f"digest-numbering-{language}"
 
     page = new_page(locale=BROWSER_LOCALE[language])
-    sign_in(page, base, user.username)
+    sign_in(page, base, user.username, PASSWORD)
 
     # First try: everything prefilled agrees, the month after the latest issue.
     page.goto(add_url)

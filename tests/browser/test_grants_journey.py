@@ -20,32 +20,15 @@ from wagtail.users.models import UserProfile
 from records.grants import services
 from records.grants.models import Application, Criterion, Decision, DecisionRelease, Status
 from records.uploads import PDF, XLSX
+from tests.browser.staff import BROWSER_LOCALE, sign_in, t
 from tests.factories import grants as f
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "secret-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
-
-
-def t(message, language, **values):
-    with translation.override(language):
-        text = translation.gettext(message)
-    return text % values if values else text
 
 
 def checked(upload, kind):
     upload.checked_kind = kind
     return upload
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form.login-form button[type=submit]").click()
-    assert page.url == base + "/admin/", page.url
 
 
 def admin_in(user, language):

@@ -9,7 +9,8 @@ import pytest
 from django.core import mail
 
 from records.grants.models import Application, Decision, Status
-from tests.browser.test_grants_journey import BROWSER_LOCALE, admin_in, error, sign_in, success, t
+from tests.browser.staff import BROWSER_LOCALE, sign_in, t
+from tests.browser.test_grants_journey import admin_in, error, success
 from tests.factories import grants as f
 
 pytestmark = pytest.mark.browser

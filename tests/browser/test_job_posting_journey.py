@@ -10,32 +10,14 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from content.editorial import PUBLISHERS
 from content.models import JobPostingPage
+from tests.browser.staff import BROWSER_LOCALE, PASSWORD, sign_in, t
 from tests.factories.publications import build_jobs
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "secret-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
-
-
-def t(message, language, **values):
-    with translation.override(language):
-        text = translation.gettext(message)
-    return text % values if values else text
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form.login-form button[type=submit]").click()
-    assert page.url == base + "/admin/", page.url
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])

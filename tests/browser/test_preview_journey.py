@@ -13,12 +13,12 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
+from tests.browser.staff import BROWSER_LOCALE
 from tests.factories.every_page import build_every_page, concrete_page_models
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-test-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
 # Runs in every frame before its scripts (the editor and the preview frame alike).
 LISTEN = """
 window.__violations = [];

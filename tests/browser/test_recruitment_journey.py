@@ -7,32 +7,15 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from records import audit
 from records.recruitment.models import Interview, JobApplication, Outcome, Status
+from tests.browser.staff import BROWSER_LOCALE, sign_in, t
 from tests.factories import recruitment as f
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "secret-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
-
-
-def t(message, language, **values):
-    with translation.override(language):
-        text = translation.gettext(message)
-    return text % values if values else text
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form.login-form button[type=submit]").click()
-    assert page.url == base + "/admin/", page.url
 
 
 def shown(page):

@@ -14,27 +14,17 @@ from wagtail.users.models import UserProfile
 
 from content.models import DigestIssuePage
 from content.taxonomy import FieldOfMedicine
+from tests.browser.staff import BROWSER_LOCALE, PASSWORD, sign_in
 from tests.factories.digest import DECEMBER, translation_scenario
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "secret-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
 ENGLISH_TITLE = "Digest · December 2026"
 
 
 def t(message, language):
     with translation.override(language):
         return translation.gettext(message)
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form.login-form button[type=submit]").click()
-    assert page.url == base + "/admin/", page.url
 
 
 def public_english(visitor, base):

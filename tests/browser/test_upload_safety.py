@@ -15,24 +15,18 @@ from wagtail.users.models import UserProfile
 
 from records.recruitment.models import JobApplication
 from records.uploads import DOCX, KIND_LABELS, PDF
+from tests.browser.staff import BROWSER_LOCALE, t
 from tests.factories.publications import build_jobs, pdf_bytes
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-staff-password"
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
 DISGUISED = b"<html><script>alert(document.cookie)</script><!--\n%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ACTIVE_CONTENT = (
     "This PDF contains active content (JavaScript, an action that runs when it is opened, or a command that launches "
     "a program), which we cannot accept. Please save or print it again as a plain PDF and upload that file."
 )
 NOT_VALID = "The file's content is not a valid %(kind)s document. Please upload one of these types: %(kinds)s."
-
-
-def t(message, language, **values):
-    with translation.override(language):
-        text = translation.gettext(message)
-    return text % values if values else text
 
 
 def pdf_opening_with_javascript():
