@@ -59,8 +59,10 @@ serve-production: $(VENV)/.installed
 # Tests run on every core (pytest-xdist, each worker on its own test database: test_<name>_gw0, ...). --dist load
 # hands each worker consecutive runs of tests in pytest-django's order, so every worker runs its database tests
 # before its transactional ones, which flush the database (--dist loadfile would not: a file's transactional tests
-# would flush the database under the next file's tests). PYTEST_WORKERS=0 runs them in this one process.
-PYTEST_WORKERS ?= auto
+# would flush the database under the next file's tests). PYTEST_WORKERS=0 runs them in this one process, the
+# default on the embedded SQLite (no DATABASE_URL), whose in-memory worker databases the browser journeys' sign-ins
+# do not survive.
+PYTEST_WORKERS ?= $(if $(DATABASE_URL),auto,0)
 test: $(VENV)/.installed fonts
 	@# axe-core and vnu-jar (package.json) for the output checks; without npm those tests skip, naming what is missing.
 	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: the axe-core and Nu Html Checker tests will skip"; \
