@@ -1,4 +1,10 @@
-"""Protection for public intake forms: one-time form tokens, a honeypot and a per-IP rate limit.
+"""The intake of public forms: the one skeleton every intake service runs (``receive``), one-time form tokens,
+a honeypot and a per-IP rate limit.
+
+``receive`` owns what every intake shares: one transaction, the form token claimed in it, the record's files
+written to private storage (and deleted again if the transaction fails), the audit entry, the acknowledgement
+email (sent after commit) and the token's completion. The services of ``grants``, ``recruitment``, ``donations``
+and ``events`` only check what is theirs and build their record.
 
 Each rendered form carries a signed one-time token. The intake service ``claim``s it in the same
 transaction that stores the record, so a double submit (a double click, a reload, two tabs) finds
@@ -10,6 +16,7 @@ IP in the Django cache.
 import hashlib
 import math
 import uuid
+from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
@@ -19,6 +26,10 @@ from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import audit
+from .files import cleanup_on_failure, store_upload
+from .validators import no_control_characters
 
 TOKEN_SALT = "records.intake.form-token"
 TOKEN_MAX_AGE = 7 * 24 * 3600  # a long application may stay open in a browser tab for days
@@ -81,6 +92,50 @@ def complete(token_claim, record):
     token_claim.save(update_fields=["record_type", "record_id"])
 
 
+@dataclass
+class Receipt:
+    """What an intake service built inside ``receive``: the new ``record`` (saved), its ``files`` to store
+    (``{field name: (upload or None, role)}``: each upload is written to private storage, attached to the record and
+    set on that field), the audit ``action`` with the state the record starts in, and ``acknowledge``, called with
+    the record once the files are stored, to send the acknowledgement (emails go out after commit)."""
+
+    record: models.Model
+    action: str
+    to_state: str = ""
+    files: dict = field(default_factory=dict)
+    acknowledge: object = None
+
+
+def receive(kind, token, build, *, at=None):
+    """The intake skeleton: store one submission of a public form of ``kind``; return ``(record, created)``.
+
+    In one transaction: the form ``token`` claimed (a repeated submit of the same form returns the first record,
+    ``created`` False, and builds nothing), ``build()`` called to check under the transaction's locks and save the
+    record (it returns a ``Receipt``, or raises to refuse: nothing is kept), the receipt's files written to private
+    storage, an audit entry (by the applicant, at ``at``), the acknowledgement, and the token completed. If anything
+    fails, no row and no file is kept.
+    """
+    with cleanup_on_failure(), transaction.atomic():
+        token_claim = None
+        if token:
+            token_claim, existing = claim(token, kind)
+            if existing is not None:
+                return existing, False
+        receipt = build()
+        record = receipt.record
+        if receipt.files:
+            for name, (upload, role) in receipt.files.items():
+                if upload:
+                    setattr(record, name, store_upload(upload, role=role, owner=record))
+            record.save(update_fields=list(receipt.files))
+        audit.record(record, receipt.action, actor_label=audit.APPLICANT, to_state=receipt.to_state, at=at)
+        if receipt.acknowledge is not None:
+            receipt.acknowledge(record)
+        if token_claim is not None:
+            complete(token_claim, record)
+    return record, True
+
+
 class IntakeForm(forms.Form):
     """Base of public intake forms: the one-time token and the honeypot."""
 
@@ -117,6 +172,28 @@ class IntakeForm(forms.Form):
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
+
+
+def text_field(label, max_length, *, required=True, help_text="", validators=(no_control_characters,), widget=None):
+    """A text field of a public form, refusing control characters unless other ``validators`` are given."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        validators=list(validators),
+        widget=widget,
+    )
+
+
+class PublicForm(IntakeForm):
+    """An intake form whose hidden token's error is shown with the form's own errors (a hidden field has no place)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for message in self._errors.get("form_token", []):
+            self.add_error(None, message)
+        return cleaned
 
 
 def client_ip(request):

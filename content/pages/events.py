@@ -2,8 +2,9 @@
 
 An event page holds its series, start and end (stored in UTC, shown in Beijing time), venue with a map
 link that works in mainland China (Amap), online link, language, speakers (people snippets), agenda
-sessions (StreamField), and its registration settings. Registrations are handed to
-``records.events.services.register_for_event``; capacity is shared by the event's language versions.
+sessions (StreamField), and its registration settings. The valid registration form is
+handed over with ``records.events.forms.EventRegistrationForm.submit``; capacity is shared by the event's
+language versions.
 Routes: ``ics/`` (this event as iCalendar) on an event, ``calendar/`` (upcoming and recently past events) on
 the index.
 """
@@ -34,11 +35,11 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from content import calendars
 from content import structured_data as ld
 from content.blocks import BodyBlock
-from content.forms import EventRegistrationForm
 from content.i18n import absolute_url
 from content.lookups import public_q
 from content.people import people_in_locale
 from records.events import services as registrations
+from records.events.forms import EventRegistrationForm
 from records.events.models import Registration
 
 from .base import BasePage
@@ -651,12 +652,7 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
         refusal = None
         if form.is_valid():
             try:
-                registration, _created = registrations.register_for_event(
-                    event=self.event_info(),
-                    data=form.cleaned_data,
-                    language=get_language(),
-                    token=form.cleaned_data["form_token"],
-                )
+                registration, _created = form.submit(event=self.event_info(), language=get_language())
             except registrations.RegistrationRefused as error:
                 refusal = error.message
             else:

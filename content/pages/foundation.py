@@ -119,11 +119,8 @@ class PledgePage(IntakePageMixin, BasePage):
         if form.is_valid():
             details = BankTransferDetails.for_locale(self.locale)
             try:
-                pledge, _created = services.submit_pledge(
-                    data=form.cleaned_data,
-                    language=get_language(),
-                    token=form.cleaned_data["form_token"],
-                    transfer_details=details.as_pairs() if details else (),
+                pledge, _created = form.submit(
+                    language=get_language(), transfer_details=details.as_pairs() if details else ()
                 )
             except services.PledgeRefused as error:
                 refusal = error.message

@@ -1,7 +1,8 @@
 """Public pages of the Shenzhen Medical Research Fund: a call with its application form, host-institution
 registration, and the status look-up.
 
-The pages hand the forms' data to ``records.grants.services``; ``records`` never imports these models.
+The pages hand the valid forms over to ``records.grants`` (``form.submit(...)``); ``records`` never imports
+these models.
 Each POST is rate-limited per IP; a valid submission redirects to a confirmation showing the
 reference number (kept in the session, never in the URL).
 """
@@ -103,17 +104,8 @@ class FundCallPage(FundingFormPage):
         form = ApplicationForm(request.POST, request.FILES, call=call)
         refusal = None
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                application, _created = services.submit_application(
-                    call=call,
-                    data=data,
-                    team=data["team"],
-                    proposal=data["proposal"],
-                    budget_sheet=data["budget_sheet"],
-                    language=get_language(),
-                    token=data["form_token"],
-                )
+                application, _created = form.submit(language=get_language())
             except services.SubmissionRefused as error:
                 refusal = error.message
             else:
@@ -157,15 +149,8 @@ class InstitutionRegistrationPage(FundingFormPage):
         form = InstitutionRegistrationForm(request.POST, request.FILES)
         refusal = None
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                institution, _created = services.register_institution(
-                    registration_round=registration_round,
-                    data=data,
-                    licence=data["licence"],
-                    language=get_language(),
-                    token=data["form_token"],
-                )
+                institution, _created = form.submit(registration_round=registration_round, language=get_language())
             except services.SubmissionRefused as error:
                 refusal = error.message
             else:

@@ -3,8 +3,8 @@ and their index, open positions first.
 
 A posting is open through the end of its closing day (Beijing time). After that it stays readable, is
 marked closed, its application form is gone (GET and POST), it leaves the open-positions list and it no
-longer carries JobPosting markup. Applications are handed to
-``records.recruitment.services.submit_job_application``.
+longer carries JobPosting markup. The valid application form is handed
+over with ``records.recruitment.forms.JobApplicationForm.submit``.
 """
 
 from decimal import Decimal
@@ -22,11 +22,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content import structured_data as ld
-from content.forms import JobApplicationForm
 from content.html_clean import clean_rich_text
 from content.i18n import absolute_url
 from content.lookups import public_q
 from records.recruitment import services as recruitment
+from records.recruitment.forms import JobApplicationForm
 from records.recruitment.models import Category as JobCategory  # one list: postings and their applications
 
 from .base import BasePage
@@ -400,17 +400,8 @@ class JobPostingPage(IntakePageMixin, BasePage):
         form = self.new_form(request.POST, request.FILES)
         refusal = None
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                application, _created = recruitment.submit_job_application(
-                    posting=self.posting_info(),
-                    data=data,
-                    cv=data["cv"],
-                    cover_letter=data["cover_letter"],
-                    research_statement=data.get("research_statement"),
-                    language=get_language(),
-                    token=data["form_token"],
-                )
+                application, _created = form.submit(posting=self.posting_info(), language=get_language())
             except recruitment.ApplicationRefused as error:
                 refusal = error.message
             else:

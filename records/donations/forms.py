@@ -8,12 +8,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from records.intake import IntakeForm
+from records.intake import PublicForm
 from records.uploads import PDF, CheckedFileField
 from records.validators import no_control_characters, phone_number, plain_name
 
 from .models import CENT, MAX_AMOUNT, Designation, DonorType, PaymentMethod
-from .services.intake import PLEDGE_KIND, active_designations
+from .services.intake import PLEDGE_KIND, active_designations, submit_pledge
 
 
 class _DesignationChoiceField(forms.ModelChoiceField):
@@ -21,7 +21,7 @@ class _DesignationChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class PledgeForm(IntakeForm):
+class PledgeForm(PublicForm):
     """The public pledge form of the foundation. No payment is taken: the donor transfers the gift later."""
 
     intake_kind = PLEDGE_KIND
@@ -86,8 +86,6 @@ class PledgeForm(IntakeForm):
 
     def clean(self):
         cleaned = super().clean()
-        for message in self._errors.get("form_token", []):
-            self.add_error(None, message)
         if cleaned.get("anonymous") and cleaned.get("consent_named"):
             self.add_error(
                 "consent_named",
@@ -97,6 +95,12 @@ class PledgeForm(IntakeForm):
                 ),
             )
         return cleaned
+
+    def submit(self, *, language, transfer_details=()):
+        """Hand this valid form to the intake service: ``(pledge, created)``; raises ``PledgeRefused``.
+        ``transfer_details``: the bank transfer instructions, ``(label, value)`` pairs, for the email."""
+        data = self.cleaned_data
+        return submit_pledge(data=data, language=language, token=data["form_token"], transfer_details=transfer_details)
 
 
 # Staff forms -------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from records.validators import no_control_characters, phone_number, plain_name
 from .models import ApplicationType, Category, ExpertiseField, Institution, InstitutionStatus, PanelMeeting, Reviewer
 from .models.institutions import normalize_credit_code, validate_credit_code
 from .roles import reviewer_accounts
-from .services.intake import APPLICATION_KIND, INSTITUTION_KIND, MAX_TEAM
+from .services.intake import APPLICATION_KIND, INSTITUTION_KIND, MAX_TEAM, register_institution, submit_application
 
 _TEAM_SPLIT = re.compile(r"\s*[|｜\t]\s*")
 
@@ -69,6 +69,17 @@ class InstitutionRegistrationForm(IntakeForm):
 
     def clean_credit_code(self):
         return normalize_credit_code(self.cleaned_data["credit_code"])
+
+    def submit(self, *, registration_round, language):
+        """Hand this valid form to the intake service: ``(institution, created)``; raises ``SubmissionRefused``."""
+        data = self.cleaned_data
+        return register_institution(
+            registration_round=registration_round,
+            data=data,
+            licence=data["licence"],
+            language=language,
+            token=data["form_token"],
+        )
 
 
 class _InstitutionChoiceField(forms.ModelChoiceField):
@@ -213,6 +224,20 @@ class ApplicationForm(IntakeForm):
                 ),
             )
         return cleaned
+
+    def submit(self, *, language):
+        """Hand this valid form to the intake service for its call: ``(application, created)``; raises
+        ``SubmissionRefused``."""
+        data = self.cleaned_data
+        return submit_application(
+            call=self.call,
+            data=data,
+            team=data["team"],
+            proposal=data["proposal"],
+            budget_sheet=data["budget_sheet"],
+            language=language,
+            token=data["form_token"],
+        )
 
 
 class StatusLookupForm(forms.Form):

@@ -1,21 +1,81 @@
-"""Forms of the recruitment back office (the public application form lives with the job pages in ``content``).
+"""Forms of recruitment: the public application form of job posting pages, and the back office's forms.
 
-The move and bulk-move forms are the shared ones of ``records.screens``.
+A job posting page hands the valid application form over with ``form.submit(posting=...)``, which calls
+``records.recruitment.services.submit_job_application``.
+
+The move and bulk-move forms are the shared ones of ``records.screens``; the admin form of interview rounds is in
+``admin_forms`` (a model form of the admin cannot be built while the page models load, and pages import this
+module).
 """
 
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 
+from records.intake import PublicForm, text_field
 from records.screens import BulkMoveForm, MoveForm  # noqa: F401
+from records.uploads import DOCX, PDF, CheckedFileField, max_upload_bytes
+from records.validators import phone_number, plain_name
 
-from .models import MAX_SCORE, MIN_SCORE, Category, InterviewRound, InterviewSlot
-from .roles import HR_STAFF, INTERVIEW_PANEL
+from .models import MAX_SCORE, MIN_SCORE, Category, InterviewSlot
+from .services.intake import APPLICATION_KIND, submit_job_application
+
+
+class JobApplicationForm(PublicForm):
+    """An application for one job posting; the research statement is asked for where the posting needs it."""
+
+    intake_kind = APPLICATION_KIND
+
+    name = text_field(_("Full name"), 100, validators=(plain_name,))
+    email = forms.EmailField(
+        label=_("Email"), max_length=254, help_text=_("We send the acknowledgement and any invitation to this address.")
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, validators=[phone_number])
+    current_position = text_field(_("Current position"), 150, required=False)
+    institution = text_field(_("Current institution"), 200, required=False, validators=(plain_name,))
+    highest_degree = text_field(_("Highest degree"), 100, required=False, help_text=_("For example PhD, MD, MSc."))
+    cv = CheckedFileField(label=_("CV"), kinds=(PDF, DOCX))
+    cover_letter = CheckedFileField(label=_("Cover letter"), kinds=(PDF, DOCX))
+    research_statement = CheckedFileField(
+        label=_("Research statement"),
+        kinds=(PDF, DOCX),
+        help_text=_("Your past research and the programme you propose to lead at SMART."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I consent to SMART processing the personal information in this application to assess it and to contact "
+            "me, under the Personal Information Protection Law."
+        ),
+        error_messages={"required": _("Your consent is needed to process this application.")},
+    )
+
+    def __init__(self, *args, research_statement=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not research_statement:
+            del self.fields["research_statement"]
+        limit = filesizeformat(max_upload_bytes())
+        for name in ("cv", "cover_letter", "research_statement"):
+            if name in self.fields:
+                field = self.fields[name]
+                extra = _("PDF or Word (.docx), up to %(limit)s.") % {"limit": limit}
+                field.help_text = f"{field.help_text} {extra}".strip() if field.help_text else extra
+
+    def submit(self, *, posting, language):
+        """Hand this valid form to the intake service: ``(application, created)``; raises ``ApplicationRefused``.
+        ``posting`` is the page's ``PostingInfo``."""
+        data = self.cleaned_data
+        return submit_job_application(
+            posting=posting,
+            data=data,
+            cv=data["cv"],
+            cover_letter=data["cover_letter"],
+            research_statement=data.get("research_statement"),
+            language=language,
+            token=data["form_token"],
+        )
 
 
 class _SlotChoiceField(forms.ModelChoiceField):
@@ -85,74 +145,6 @@ class ReportFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("All years"))] + [(year, str(year)) for year in years]
         self.fields["category"].choices = [("", _("All categories"))] + list(Category.choices)
-
-
-class _PanelMembersField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        full_name = obj.get_full_name()
-        return f"{full_name} ({obj.get_username()})" if full_name else obj.get_username()
-
-
-def panel_candidates():
-    """Active staff who may sit on a panel: HR staff and members of the "Interview panel" group."""
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name__in=[HR_STAFF, INTERVIEW_PANEL]) | Q(is_superuser=True), is_active=True)
-        .distinct()
-        .order_by("username")
-    )
-
-
-class InterviewRoundForm(WagtailAdminModelForm):
-    """The admin form of an interview round: the panel is chosen among HR staff and the interview panel group."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "panel" in self.fields:
-            field = self.fields["panel"]
-            self.fields["panel"] = _PanelMembersField(
-                queryset=panel_candidates(),
-                required=False,
-                label=field.label,
-                help_text=field.help_text,
-                widget=forms.CheckboxSelectMultiple,
-            )
-            if self.instance.pk:
-                self.initial["panel"] = list(self.instance.panel.values_list("pk", flat=True))
-
-    # Kept in both languages or in neither: each candidate reads them in the language they applied in.
-    BILINGUAL = (("location_zh", "location_en"), ("instructions_zh", "instructions_en"))
-
-    class Meta:
-        model = InterviewRound
-        fields = [
-            "title",
-            "title_en",
-            "category",
-            "held_on",
-            "location_zh",
-            "location_en",
-            "instructions_zh",
-            "instructions_en",
-            "panel",
-            "notes",
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        if "title_en" in self.fields and not (cleaned.get("title_en") or "").strip():
-            self.add_error("title_en", _("Give the title in English too: candidates who applied in English read it."))
-        for chinese, english in self.BILINGUAL:
-            zh, en = (cleaned.get(chinese) or "").strip(), (cleaned.get(english) or "").strip()
-            if zh and not en:
-                self.add_error(
-                    english, _("Give this in English too: candidates who applied in English read it in English.")
-                )
-            elif en and not zh:
-                self.add_error(
-                    chinese, _("Give this in Chinese too: candidates who applied in Chinese read it in Chinese.")
-                )
-        return cleaned
 
 
 def default_first_start(interview_round):

@@ -32,7 +32,7 @@ from records.listing import (
     bulk_move_path,
 )
 
-from .forms import InterviewRoundForm
+from .admin_forms import InterviewRoundForm
 from .models import Category, InterviewRound, JobApplication, Status
 from .roles import HR_STAFF, is_hr_staff
 from .views import outcomes as outcome_views

@@ -2,11 +2,10 @@
 
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from records import audit, intake
+from records import intake
 from records.notifications import notify
 from records.references import next_reference
 
@@ -52,12 +51,8 @@ def submit_pledge(*, data, language=None, token=None, transfer_details=None, ack
     now = now or timezone.now()
     language = language or translation.get_language() or "zh-hans"
     check_pledge(data)
-    with transaction.atomic():
-        token_claim = None
-        if token:
-            token_claim, existing = intake.claim(token, PLEDGE_KIND)
-            if existing is not None:
-                return existing, False
+
+    def build():
         pledge = Pledge(
             reference=next_reference(PLEDGE_PREFIX, timezone.localtime(now).year),
             status=Status.PLEDGED,
@@ -76,17 +71,19 @@ def submit_pledge(*, data, language=None, token=None, transfer_details=None, ack
             pledged_at=now,
         )
         pledge.save(force_insert=True)
-        audit.record(pledge, "submitted", actor_label=audit.APPLICANT, to_state=Status.PLEDGED, at=now)
-        if acknowledge:
-            with translation.override(language):
-                context = {
-                    "reference": pledge.reference,
-                    "donor_name": pledge.donor_name,
-                    "amount": f"{pledge.amount:,.2f}",
-                    "designation": pledge.designation.name_in(language),
-                    "transfer_details": [[str(label), str(value)] for label, value in (transfer_details or ())],
-                }
-            notify(pledge.email, "donations/pledge_received", context, language=language, owner=pledge)
-        if token_claim is not None:
-            intake.complete(token_claim, pledge)
-    return pledge, True
+        return intake.Receipt(
+            pledge, "submitted", to_state=Status.PLEDGED, acknowledge=acknowledgement if acknowledge else None
+        )
+
+    def acknowledgement(pledge):
+        with translation.override(language):
+            context = {
+                "reference": pledge.reference,
+                "donor_name": pledge.donor_name,
+                "amount": f"{pledge.amount:,.2f}",
+                "designation": pledge.designation.name_in(language),
+                "transfer_details": [[str(label), str(value)] for label, value in (transfer_details or ())],
+            }
+        notify(pledge.email, "donations/pledge_received", context, language=language, owner=pledge)
+
+    return intake.receive(PLEDGE_KIND, token, build, at=now)

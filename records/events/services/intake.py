@@ -9,11 +9,11 @@ including the event's iCalendar text, which the confirmation email attaches.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from records import audit, intake
+from records import intake
 from records.references import next_reference
 from records.statemachine import TransitionNotAllowed
 
@@ -81,51 +81,52 @@ def register_for_event(*, event, data, language=None, token=None, now=None):
         raise RegistrationRefused(_("Your consent is needed to process this registration."), code="consent")
     email = data["email"].strip()
     duplicate = _("This email address is already registered for this event. Please check your confirmation email.")
+
+    def build():
+        key = str(event.key)
+        seats = lock_event(key, event.capacity)
+        if apply_event_info(seats, event, language):  # the editors changed the capacity on the page
+            fill_seats(seats, cause="capacity", now=now)
+        active = Registration.objects.filter(event_key=key).exclude(status=Registration.Status.CANCELLED)
+        if active.filter(email__iexact=email).exists():
+            raise RegistrationRefused(duplicate, code="duplicate")
+        confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
+        if seats.capacity is None or confirmed < seats.capacity:
+            status = Registration.Status.CONFIRMED
+        elif event.waiting_list:
+            status = Registration.Status.WAITLISTED
+        else:
+            raise RegistrationRefused(_("This event is fully booked."), code="full")
+        registration = Registration(
+            reference=next_reference(REFERENCE_PREFIX, timezone.localtime(now).year),
+            status=status,
+            event_key=key,
+            event_page_id=event.page_id,
+            event_title=event.title[:255],
+            event_url=event.url,
+            event_start=event.starts_at,
+            name=data["name"],
+            email=email,
+            phone=data.get("phone", ""),
+            organisation=data["organisation"],
+            position=data.get("position", ""),
+            attendance=attendance,
+            notes=data.get("notes", ""),
+            language=language,
+            consent_at=now,
+            submitted_at=now if explicit_now else timezone.now(),  # taken under the lock: the queue's order
+        )
+        registration.save(force_insert=True)
+        return intake.Receipt(
+            registration,
+            "registered",
+            to_state=status,
+            acknowledge=lambda record: send_registration_email(
+                record, "events/registration_received", calendar=event.calendar
+            ),
+        )
+
     try:
-        with transaction.atomic():
-            token_claim = None
-            if token:
-                token_claim, existing = intake.claim(token, REGISTRATION_KIND)
-                if existing is not None:
-                    return existing, False
-            key = str(event.key)
-            seats = lock_event(key, event.capacity)
-            if apply_event_info(seats, event, language):  # the editors changed the capacity on the page
-                fill_seats(seats, cause="capacity", now=now)
-            active = Registration.objects.filter(event_key=key).exclude(status=Registration.Status.CANCELLED)
-            if active.filter(email__iexact=email).exists():
-                raise RegistrationRefused(duplicate, code="duplicate")
-            confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
-            if seats.capacity is None or confirmed < seats.capacity:
-                status = Registration.Status.CONFIRMED
-            elif event.waiting_list:
-                status = Registration.Status.WAITLISTED
-            else:
-                raise RegistrationRefused(_("This event is fully booked."), code="full")
-            registration = Registration(
-                reference=next_reference(REFERENCE_PREFIX, timezone.localtime(now).year),
-                status=status,
-                event_key=key,
-                event_page_id=event.page_id,
-                event_title=event.title[:255],
-                event_url=event.url,
-                event_start=event.starts_at,
-                name=data["name"],
-                email=email,
-                phone=data.get("phone", ""),
-                organisation=data["organisation"],
-                position=data.get("position", ""),
-                attendance=attendance,
-                notes=data.get("notes", ""),
-                language=language,
-                consent_at=now,
-                submitted_at=now if explicit_now else timezone.now(),  # taken under the lock: the queue's order
-            )
-            registration.save(force_insert=True)
-            audit.record(registration, "registered", actor_label=audit.APPLICANT, to_state=status, at=now)
-            send_registration_email(registration, "events/registration_received", calendar=event.calendar)
-            if token_claim is not None:
-                intake.complete(token_claim, registration)
+        return intake.receive(REGISTRATION_KIND, token, build, at=now)
     except IntegrityError as error:  # the same address registered at the same moment in another request
         raise RegistrationRefused(duplicate, code="duplicate") from error
-    return registration, True

@@ -2,12 +2,11 @@
 
 import hmac
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from records import audit, intake
-from records.files import cleanup_on_failure, store_upload
 from records.notifications import notify
 from records.references import next_reference
 
@@ -99,12 +98,8 @@ def submit_application(*, call, data, team=(), proposal, budget_sheet, language=
     language = language or translation.get_language() or "zh-hans"
     check_application(call, data, now)
     team = list(team)[:MAX_TEAM]
-    with cleanup_on_failure(), transaction.atomic():
-        token_claim = None
-        if token:
-            token_claim, existing = intake.claim(token, APPLICATION_KIND)
-            if existing is not None:
-                return existing, False
+
+    def build():
         programme = call.programme
         application = Application(
             reference=next_reference(programme.code, programme.year),
@@ -139,20 +134,21 @@ def submit_application(*, call, data, team=(), proposal, budget_sheet, language=
             )
             for index, member in enumerate(team)
         )
-        application.proposal = store_upload(proposal, role="proposal", owner=application)
-        application.budget_sheet = store_upload(budget_sheet, role="budget", owner=application)
-        application.save(update_fields=["proposal", "budget_sheet"])
-        audit.record(application, "submitted", actor_label=audit.APPLICANT, to_state=Status.SUBMITTED, at=now)
-        notify(
-            application.pi_email,
-            "grants/application_received",
-            _received_context(application, language),
-            language=language,
-            owner=application,
+        return intake.Receipt(
+            application,
+            "submitted",
+            to_state=Status.SUBMITTED,
+            files={"proposal": (proposal, "proposal"), "budget_sheet": (budget_sheet, "budget")},
+            acknowledge=lambda record: notify(
+                record.pi_email,
+                "grants/application_received",
+                _received_context(record, language),
+                language=language,
+                owner=record,
+            ),
         )
-        if token_claim is not None:
-            intake.complete(token_claim, application)
-    return application, True
+
+    return intake.receive(APPLICATION_KIND, token, build, at=now)
 
 
 def register_institution(*, registration_round, data, licence, language=None, token=None, now=None):
@@ -170,47 +166,41 @@ def register_institution(*, registration_round, data, licence, language=None, to
     if not data.get("pipl_consent"):
         raise SubmissionRefused(_("The consent to personal information processing is required."), code="consent")
     duplicate = _("An institution with this unified social credit code is already registered or awaiting review.")
-    try:
-        with cleanup_on_failure(), transaction.atomic():
-            token_claim = None
-            if token:
-                token_claim, existing = intake.claim(token, INSTITUTION_KIND)
-                if existing is not None:
-                    return existing, False
-            if Institution.objects.filter(credit_code=code).exclude(status=InstitutionStatus.REJECTED).exists():
-                raise SubmissionRefused(duplicate, code="duplicate")
-            institution = Institution(
-                reference=next_reference(INSTITUTION_PREFIX, registration_round.programme.year),
-                registration_round=registration_round,
-                name=data["name"],
-                credit_code=code,
-                address=data["address"],
-                contact_name=data["contact_name"],
-                contact_email=data["contact_email"],
-                contact_phone=data["contact_phone"],
-                language=language,
-                submitted_at=now,
-            )
-            institution.save(force_insert=True)
-            institution.licence = store_upload(licence, role="licence", owner=institution)
-            institution.save(update_fields=["licence"])
-            audit.record(institution, "registered", actor_label=audit.APPLICANT, to_state=InstitutionStatus.PENDING)
-            notify(
-                institution.contact_email,
+
+    def build():
+        if Institution.objects.filter(credit_code=code).exclude(status=InstitutionStatus.REJECTED).exists():
+            raise SubmissionRefused(duplicate, code="duplicate")
+        institution = Institution(
+            reference=next_reference(INSTITUTION_PREFIX, registration_round.programme.year),
+            registration_round=registration_round,
+            name=data["name"],
+            credit_code=code,
+            address=data["address"],
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+            language=language,
+            submitted_at=now,
+        )
+        institution.save(force_insert=True)
+        return intake.Receipt(
+            institution,
+            "registered",
+            to_state=InstitutionStatus.PENDING,
+            files={"licence": (licence, "licence")},
+            acknowledge=lambda record: notify(
+                record.contact_email,
                 "grants/institution_received",
-                {
-                    "reference": institution.reference,
-                    "name": institution.name,
-                    "contact_name": institution.contact_name,
-                },
+                {"reference": record.reference, "name": record.name, "contact_name": record.contact_name},
                 language=language,
-                owner=institution,
-            )
-            if token_claim is not None:
-                intake.complete(token_claim, institution)
+                owner=record,
+            ),
+        )
+
+    try:
+        return intake.receive(INSTITUTION_KIND, token, build)
     except IntegrityError as error:  # the same code registered at the same moment by someone else
         raise SubmissionRefused(duplicate, code="duplicate") from error
-    return institution, True
 
 
 def public_status(application):

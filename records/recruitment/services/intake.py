@@ -7,12 +7,10 @@ pages). The closing date is enforced here, at the moment of receipt, as well as 
 import datetime
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from records import audit, intake
-from records.files import cleanup_on_failure, store_upload
+from records import intake
 from records.notifications import notify
 from records.references import next_reference
 
@@ -77,12 +75,8 @@ def submit_job_application(
         raise ApplicationRefused(_("Please upload your research statement."), code="research_statement")
     if not data.get("consent"):
         raise ApplicationRefused(_("Your consent is needed to process this application."), code="consent")
-    with cleanup_on_failure(), transaction.atomic():
-        token_claim = None
-        if token:
-            token_claim, existing = intake.claim(token, APPLICATION_KIND)
-            if existing is not None:
-                return existing, False
+
+    def build():
         application = JobApplication(
             reference=next_reference(REFERENCE_PREFIX, timezone.localtime(now).year),
             posting_page_id=posting.page_id,
@@ -101,23 +95,22 @@ def submit_job_application(
             submitted_at=now,
         )
         application.save(force_insert=True)
-        application.cv = store_upload(cv, role="cv", owner=application)
-        application.cover_letter = store_upload(cover_letter, role="cover_letter", owner=application)
-        if research_statement:
-            application.research_statement = store_upload(
-                research_statement, role="research_statement", owner=application
-            )
-        application.save(update_fields=["cv", "cover_letter", "research_statement"])
-        audit.record(
-            application, "submitted", actor_label=audit.APPLICANT, to_state=JobApplication.Status.RECEIVED, at=now
+        return intake.Receipt(
+            application,
+            "submitted",
+            to_state=JobApplication.Status.RECEIVED,
+            files={
+                "cv": (cv, "cv"),
+                "cover_letter": (cover_letter, "cover_letter"),
+                "research_statement": (research_statement, "research_statement"),
+            },
+            acknowledge=lambda record: notify(
+                record.email,
+                "recruitment/application_received",
+                _context(record, language),
+                language=language,
+                owner=record,
+            ),
         )
-        notify(
-            application.email,
-            "recruitment/application_received",
-            _context(application, language),
-            language=language,
-            owner=application,
-        )
-        if token_claim is not None:
-            intake.complete(token_claim, application)
-    return application, True
+
+    return intake.receive(APPLICATION_KIND, token, build, at=now)
