@@ -8,15 +8,14 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from .signal_handlers import connect_digest_feed_handlers, connect_event_handlers, ensure_editorial_setup
+        from . import publishing
+        from .signal_handlers import connect_event_handlers, ensure_editorial_setup
 
         post_migrate.connect(ensure_editorial_setup, sender=self, dispatch_uid="content-editorial-setup")
-        connect_digest_feed_handlers()
+        publishing.connect()
         from .image_metadata import connect_image_metadata_handlers
-        from .lookups import connect_lookup_handlers
         from .renditions import connect_rendition_handlers
 
-        connect_lookup_handlers()
         connect_rendition_handlers()
         connect_event_handlers()
         connect_image_metadata_handlers()

@@ -2,15 +2,14 @@
 
 Plain functions: ``build_rss(index)`` / ``build_atom(index)`` return the feed bytes (the static-site
 generator calls them too); ``feed_response(index, request, kind)`` serves a cached feed with ETag,
-Last-Modified and 304 answers; ``invalidate_feeds()`` is called by the content room's signal handlers
-whenever a digest page is published, unpublished, moved, deleted or made private.
+Last-Modified and 304 answers. Cached feeds are kept under the one generation of public content
+(``content.publishing``): they are built again after anything public changes (a digest page published, unpublished,
+moved, deleted or made private, a field of medicine, a PDF edition, ...); ``invalidate_feeds()`` moves it on.
 """
 
 import datetime
 import hashlib
 import mimetypes
-import time
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,7 +24,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from content import lookups
+from content import lookups, publishing
 from content.html_clean import clean_html, xml_text
 from content.i18n import absolute_url, hreflang
 
@@ -41,8 +40,6 @@ CACHE_TIMEOUT = 24 * 60 * 60
 CLIENT_MAX_AGE = 300
 FEED_IMAGE = "smart/img/digest-feed.png"
 FEED_CONTENT_TEMPLATE = "content/digest_feed_entry.html"
-_GENERATION_KEY = "digest-feeds:generation"
-_CHANGED_KEY = "digest-feeds:changed-at"
 # When nothing else dates a feed (an index never published): SMART's founding day.
 _FALLBACK_DATE = datetime.datetime(2023, 11, 21, 10, 0, tzinfo=datetime.UTC)
 
@@ -214,22 +211,13 @@ class CachedFeed:
     last_modified: int
 
 
-def _generation():
-    generation = cache.get(_GENERATION_KEY)
-    if generation is None:
-        cache.add(_GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(_GENERATION_KEY) or "0"
-    return generation
-
-
 def invalidate_feeds():
-    """Forget every cached feed and feed link list (one new generation for all of them)."""
-    cache.set(_GENERATION_KEY, uuid.uuid4().hex, None)
-    cache.set(_CHANGED_KEY, int(time.time()), None)
+    """Forget every cached feed and feed link list: the one generation of public content moves on."""
+    publishing.bump()
 
 
 def cache_key(index, kind):
-    return f"digest-feeds:{_generation()}:{index.pk}:{kind}"
+    return f"digest-feeds:{publishing.current_generation()}:{index.pk}:{kind}"
 
 
 def get_feed(index, kind):
@@ -240,7 +228,7 @@ def get_feed(index, kind):
         return cached
     fg, updated = _generator(index, kind)
     body = fg.rss_str(pretty=False) if kind == "rss" else fg.atom_str(pretty=False)
-    last_modified = max(int(updated.timestamp()), int(cache.get(_CHANGED_KEY) or 0))
+    last_modified = max(int(updated.timestamp()), publishing.changed_at())
     feed = CachedFeed(body=body, etag=f'"{hashlib.sha256(body).hexdigest()[:40]}"', last_modified=last_modified)
     cache.set(key, feed, CACHE_TIMEOUT)
     return feed

@@ -4,9 +4,10 @@ A page type opts in by returning a tuple from ``fragment_cache_vary(request, con
 None: not cached). ``{% pagefragment %}`` in ``base.html`` wraps ``{% block content %}``: the HTML between the
 header and the footer. The key holds the page's Wagtail ``cache_key`` (id, URL path, last publication), the
 site, the language, the request path (a routable page's sub-views), the page type's vary values (such as a
-listing's page number) and the ``content.lookups`` generation, which moves on whenever any page is
-published, unpublished, moved or deleted and whenever a menu, footer, taxonomy, image, document, view
-restriction, site or locale changes: a listing or a link to another page is never stale.
+listing's page number) and the one generation of public content (``content.publishing``), which moves on
+whenever any page is published, unpublished, moved or deleted and whenever anything pages show (a snippet, a
+setting, an image, a document, a view restriction, a site or a locale) changes: a listing or a link to another page
+is never stale.
 
 Everything else still runs on every request: routing, the page's own query and its view restrictions, the
 head (title, alternates), the header, language switcher, footer and the Wagtail user bar. Never cached:
@@ -25,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from content import lookups
+from content import lookups, publishing
 
 _recent = OrderedDict()
 _lock = threading.Lock()
@@ -73,7 +74,7 @@ def fragment_key(context):
     vary = vary_for(request, context)
     if vary is None:
         return None
-    generation = lookups.current_generation()
+    generation = publishing.current_generation()
     if generation is None:  # the shared cache is away: a kept fragment could never be forgotten
         return None
     site = lookups.site_for_request(request)

@@ -5,66 +5,34 @@
   so that a page can be told public without querying the restrictions;
 - ``locale_ids()``: locale ids by language code.
 
-Each is kept in Django's cache (Redis in production) with the current *generation*; ``invalidate()`` moves
-the generation on, which ``connect_lookup_handlers()`` does whenever a page is published, unpublished,
-moved or deleted, and whenever a snippet of the content room (menu, footer, topic, ...), an image, a document,
-a view restriction, a site or a locale is saved or deleted.
+Each is kept in Django's cache (Redis in production) with the current *generation* of public content
+(``content.publishing``), which moves on whenever a page is published, unpublished, moved or deleted, and whenever
+anything pages show (a snippet, a setting, an image, a document, a view restriction, a site or a locale) is saved
+or deleted.
 A request reads the generation once; values are then kept in the process's memory (see ``cached``).
 """
 
-import threading
-import time
-
 from django.core.cache import cache
 
-GENERATION_KEY = "content:lookups:generation"
+from .publishing import bump, current_generation, forget_generation  # noqa: F401 (the lookups' generation)
+
 TIMEOUT = 24 * 3600
 
-
-# Within a process, values are also kept in memory, tagged with the generation they belong to. The generation
-# itself is read from the shared cache once per request (``request_started``) and at least every second outside
-# requests, so a purge in any process is seen by the next request of every process.
+# Within a process, values are also kept in memory, tagged with the generation they belong to (the one of
+# ``content.publishing``, read from the shared cache once per request and at least every second outside requests).
 _memo = {}
 _MEMO_MAX = 5000
-_local = threading.local()
-GENERATION_TTL = 1.0
 
 
 def invalidate(sender=None, **kwargs):
-    """Forget every cached lookup (all languages, every process)."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    forget_generation()
-
-
-def forget_generation(sender=None, **kwargs):
-    """Read the generation again at the next lookup (connected to ``request_started``)."""
-    _local.generation = None
+    """Forget every cached lookup, and every other kept public output (``content.publishing.bump``)."""
+    bump()
 
 
 def forget_cached():
     """Forget what this process remembers (the shared cache is left alone)."""
     _memo.clear()
     forget_generation()
-
-
-def _generation():
-    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache.get(GENERATION_KEY)
-
-
-def current_generation():
-    """The current generation: a key part for fragment caches that must follow ``invalidate()``; None while the
-    shared cache cannot be reached (then nothing may be kept)."""
-    known = getattr(_local, "generation", None)
-    if known is not None and time.monotonic() - known[1] < GENERATION_TTL:
-        return known[0]
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = _generation()
-    if generation is None:  # the shared cache is away (Redis down): no one could tell this process to forget
-        return None
-    _local.generation = (generation, time.monotonic())
-    return generation
 
 
 def cached(name, build, keep=lambda value: True):
@@ -269,31 +237,3 @@ def stream_links(stream, request=None):
             }
         )
     return links
-
-
-def invalidate_on_alias(sender, instance=None, **kwargs):
-    """A new alias page changes how restrictions apply (an alias follows its source's restrictions)."""
-    if getattr(instance, "alias_of_id", None) is not None:
-        invalidate()
-
-
-def connect_lookup_handlers():
-    from django.apps import apps
-    from django.core.signals import request_started
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    request_started.connect(forget_generation, dispatch_uid="content-lookups-request")
-    page_published.connect(invalidate, dispatch_uid="content-lookups-published")
-    page_unpublished.connect(invalidate, dispatch_uid="content-lookups-unpublished")
-    post_page_move.connect(invalidate, dispatch_uid="content-lookups-moved")
-    post_delete.connect(invalidate, sender=Page, dispatch_uid="content-lookups-page-deleted")
-    post_save.connect(invalidate_on_alias, dispatch_uid="content-lookups-alias-saved")
-    snippets = [model for model in apps.get_app_config("content").get_models() if not issubclass(model, Page)]
-    # Images and documents: cached page fragments (content.fragments) show their renditions, titles and URLs.
-    for model in (*snippets, get_image_model(), get_document_model(), PageViewRestriction, Site, Locale):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"content-lookups-saved-{model._meta.label}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"content-lookups-deleted-{model._meta.label}")

@@ -231,23 +231,30 @@ def body_parts(page):
     return [p for p in parts if p and p.strip()]
 
 
-def page_document(page, url=None):
-    """The DocumentData of a (specific) page. The caller checks that the page may be indexed."""
-    page = page.specific
+def page_summary(page):
+    """A page's summary: its search description (else its listing summary), then its intro unless it says the
+    same."""
     summary_parts = [page.search_description or getattr(page, "listing_summary", "") or ""]
     intro = _plain_field(page, "intro")
     if intro and not _repeats(intro, summary_parts[0]):
         summary_parts.append(intro)
-    body = "\n".join(body_parts(page))[:MAX_BODY_CHARS]
+    return "\n".join(p for p in summary_parts if p).strip()
+
+
+def page_document(page, url=None, body=True):
+    """The DocumentData of a (specific) page: the one definition of a page's search document, for the index and
+    for the static site's search data (``body=False``: title, summary, date and type only, the body, section and
+    tags left empty). The caller checks that the page may be indexed."""
+    page = page.specific
     return DocumentData(
         page_id=page.pk,
         locale=page.locale.language_code,
         url=url if url is not None else (page.get_url() or ""),
         title=page.title,
-        summary="\n".join(p for p in summary_parts if p).strip(),
-        body=body,
+        summary=page_summary(page),
+        body="\n".join(body_parts(page))[:MAX_BODY_CHARS] if body else "",
         content_type=content_type_label(page),
-        section=page_section(page),
+        section=page_section(page) if body else "",
         date=page_date(page),
-        tags=page_tags(page),
+        tags=page_tags(page) if body else [],
     )

@@ -91,6 +91,25 @@ def update_subtree(page_id):
     return update_ids(ids)
 
 
+def follow_change(data):
+    """Bring the index in line with a ``content.publishing.PublicChange`` (as plain data): the pages changed, the
+    subtrees moved, renamed or made private or public, the pages deleted, and the pages that show a changed
+    snippet, image or document. Returns how many were indexed."""
+    from content.publishing import PublicChange, pages_showing
+
+    change = PublicChange.from_data(data)
+    ids = set(change.pages) | pages_showing(change)
+    gone = set(change.deleted)
+    for root in change.subtrees:
+        page = Page.objects.filter(pk=root).first()
+        if page is None:
+            gone.add(root)
+        else:
+            ids.update(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    remove_ids(sorted(gone))
+    return update_ids(sorted(ids - gone))
+
+
 def remove_ids(page_ids):
     page_ids = [int(i) for i in page_ids]
     if page_ids:

@@ -6,6 +6,12 @@ from . import index
 
 
 @task()
+def follow_change(change):
+    """Bring the index in line with one committed change of public content (``content.publishing``)."""
+    return index.follow_change(change)
+
+
+@task()
 def update_pages(page_ids):
     """Index the pages that may be indexed; drop the others (unpublished, private, gone)."""
     return index.update_ids(page_ids)

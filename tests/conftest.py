@@ -138,3 +138,26 @@ def fresh_caches():
     lookups.forget_cached()
     fragments.forget_recent()
     renditions.forget()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def public_changes_at_once():
+    """Tests run in transactions that never commit: here each public-content change is told at once (as when
+    nothing wraps it in a transaction), so the index and the static site follow as a test publishes. A test of the
+    batching itself asks for ``public_changes_on_commit``."""
+    from content import publishing
+
+    original = publishing._when_committed
+    publishing._when_committed = lambda batch: batch()
+    yield
+    publishing._when_committed = original
+
+
+@pytest.fixture
+def public_changes_on_commit(monkeypatch):
+    """Public-content changes told once per transaction, when it commits, as the running site does."""
+    from django.db import transaction
+
+    from content import publishing
+
+    monkeypatch.setattr(publishing, "_when_committed", transaction.on_commit)

@@ -7,10 +7,9 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Delivery")
 
     def ready(self):
-        from .signal_handlers import connect_page_cache_handlers, connect_static_site_handlers
+        from . import signal_handlers
 
-        connect_page_cache_handlers()
-        connect_static_site_handlers()
+        signal_handlers.connect()
 
         from django.core import checks
 

@@ -17,16 +17,16 @@ What is cached (``PAGE_CACHE_ENABLED``, ``PAGE_CACHE_SECONDS``):
 ``Vary: Cookie`` is safe to ignore for the requests above: the only cookie a page's content depends on is
 the session (excluded) and the CSRF token (whose use always sets the cookie, so the response is not kept).
 
-The key is the full URL (scheme, host, path and query) and the language. ``purge()`` (connected to
-publishing, unpublishing, moves, deletions and edits of menus, footers and privacy settings in
-``delivery.signal_handlers``) moves the cache to a new generation, so every language's pages are rebuilt:
-listings, menus and language switchers of other pages change when one page is published.
+The key is the full URL (scheme, host, path and query) and the language. Each entry is kept with the one
+generation of public content (``content.publishing``), which moves on whenever anything public changes (a page
+published, unpublished, moved or deleted, a snippet, setting, image, document, view restriction, site or locale
+saved or deleted), so every language's pages are rebuilt: listings, menus and language switchers of other pages
+change when one page is published. ``purge()`` moves it on by hand.
 Responses carry ``X-Cache: hit``, ``miss`` (rendered and stored) or ``skip`` (not cacheable).
 """
 
 import hashlib
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -34,9 +34,10 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path
 
+from content import publishing
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Cache"
 # Vary values that do not change what an anonymous, cookie-less visitor of a language-prefixed URL gets.
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -53,10 +54,7 @@ def enabled():
 
 def purge():
     """Forget every cached page, in every language (a new generation; old entries expire by themselves)."""
-    try:
-        _cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except Exception:  # the cache being down must not fail a publish; its entries cannot be served either
-        logger.exception("Page cache: could not purge.")
+    publishing.bump()
 
 
 def page_key(request, language):
@@ -111,17 +109,16 @@ class PageCacheMiddleware:
             response[HEADER] = "skip"
             return response
         key = page_key(request, language)
-        try:
-            found = _cache().get_many([GENERATION_KEY, key])
-        except Exception:
-            logger.exception("Page cache: could not read.")
-            found, key = {}, None
-        generation = found.get(GENERATION_KEY)
-        entry = found.get(key) if key else None
+        generation = publishing.current_generation()  # None while the cache is away: nothing is kept
+        entry = None
+        if generation is not None:
+            try:
+                entry = _cache().get(key)
+            except Exception:
+                logger.exception("Page cache: could not read.")
+                generation = None
         if entry and generation is not None and entry["generation"] == generation:
             return self._rebuild(entry)
-        if key is not None and generation is None:
-            generation = self._start_generation()
         response = self.get_response(request)
         if generation is None or request.method != "GET" or not response_cacheable(request, response):
             response[HEADER] = "skip"
@@ -140,16 +137,6 @@ class PageCacheMiddleware:
             logger.exception("Page cache: could not store.")
         response[HEADER] = "miss"
         return response
-
-    @staticmethod
-    def _start_generation():
-        """The generation when none is stored (first use, or the cache was emptied): a new one, never 0."""
-        try:
-            _cache().add(GENERATION_KEY, time.time_ns(), timeout=None)
-            return _cache().get(GENERATION_KEY)
-        except Exception:
-            logger.exception("Page cache: could not read.")
-            return None
 
     @staticmethod
     def _rebuild(entry):

@@ -4,15 +4,16 @@ from django_tasks import task
 
 
 @task()
-def update_static_site(page_ids, removed_ids=()):
-    """Rewrite the files of the static site (STATIC_BUILD_DIR) that these changed and deleted pages affect."""
+def update_static_site(page_ids, removed_ids=(), everything=False):
+    """Rewrite the files of the static site (STATIC_BUILD_DIR) that these changed and deleted pages affect (with
+    ``everything``, a snippet, image, document, site or locale changed: every page's)."""
     from .staticgen import front
     from .staticgen.incremental import update_pages
 
     if front.enabled():  # every change noted since the copy was suspended, not only these
         done, served, _summary = front.refresh()
         return {"front": done, "served": served}
-    summary = update_pages(page_ids, removed_ids)
+    summary = update_pages(page_ids, removed_ids, everything=everything)
     return {"written": len(summary.written), "removed": len(summary.removed), "seconds": round(summary.seconds, 3)}
 
 

@@ -30,9 +30,10 @@ def enabled():
     return bool(settings.STATIC_BUILD_DIR)
 
 
-def update_pages(page_ids=(), removed_ids=(), output=None):
+def update_pages(page_ids=(), removed_ids=(), output=None, everything=False):
     """Bring the served static site in line with these changed and deleted pages; returns a BuildSummary
-    whose ``written`` and ``removed`` list the files rewritten and deleted (paths relative to the site)."""
+    whose ``written`` and ``removed`` list the files rewritten and deleted (paths relative to the site).
+    ``everything``: something any page may show changed (a snippet, an image, ...): every page is checked."""
     store = SiteStore(output or settings.STATIC_BUILD_DIR)
     started = time.perf_counter()
     summary = BuildSummary(output=str(store.output))
@@ -47,6 +48,8 @@ def update_pages(page_ids=(), removed_ids=(), output=None):
             )
             changed = set(map(int, page_ids)) | set(map(int, removed_ids))
             targets, full = affected_pages(renderer, manifest, changed)
+            if everything:
+                targets = full = targets | set(renderer.urls) | set(manifest["pages"])
             _apply(renderer, manifest, folder, targets, full, changed, summary)
         write_manifest(folder, manifest)
     summary.seconds = time.perf_counter() - started

@@ -385,23 +385,14 @@ def paginate_links(body, url):
 
 
 def search_entry(page, url):
-    """The client-side search index entry of a page: public title, summary, URL, type, date. No personal data."""
-    summary = getattr(page, "search_description", "") or getattr(page, "listing_summary", "") or ""
-    if not summary:
-        for name in ("intro", "summary_text", "abstract"):
-            value = getattr(page, name, "")
-            if isinstance(value, str) and value:
-                summary = value
-                break
-    date = None
-    for name in ("date", "issue_month", "publication_date", "start", "posted_on"):
-        value = getattr(page, name, None)
-        if value is not None and hasattr(value, "isoformat"):
-            date = value.isoformat()[:10]
-            break
-    with translation.override(page.locale.language_code):
+    """The client-side search index entry of a page: its search document's title, summary, date and type
+    (``search.extract.page_document``, the same as the index's), with its URL. No personal data."""
+    from search.extract import page_document
+
+    document = page_document(page, url=url, body=False)
+    with translation.override(document.locale):
         kind = str(page.specific_class._meta.verbose_name) if page.specific_class else ""
-    entry = {"t": page.title, "u": url, "k": kind, "s": " ".join(summary.split())[:300]}
-    if date:
-        entry["d"] = date
+    entry = {"t": document.title, "u": url, "k": kind, "s": " ".join(document.summary.split())[:300]}
+    if document.date:
+        entry["d"] = document.date.isoformat()
     return entry
