@@ -20,6 +20,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .kept_uploads import KeepsUploads
+
 TOKEN_SALT = "records.intake.form-token"
 TOKEN_MAX_AGE = 7 * 24 * 3600  # a long application may stay open in a browser tab for days
 HONEYPOT_FIELD = "website"
@@ -81,8 +83,9 @@ def complete(token_claim, record):
     token_claim.save(update_fields=["record_type", "record_id"])
 
 
-class IntakeForm(forms.Form):
-    """Base of public intake forms: the one-time token and the honeypot."""
+class IntakeForm(KeepsUploads, forms.Form):
+    """Base of public intake forms: the one-time token and the honeypot; the uploads that passed their checks are
+    kept for the retry when the form is shown again (``records.kept_uploads``)."""
 
     intake_kind = None
     form_token = forms.CharField(widget=forms.HiddenInput)
@@ -96,6 +99,13 @@ class IntakeForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("form_token", issue_token(self.intake_kind))
+
+    def kept_uploads_owner(self):
+        """The id of this form's one-time token, to which its kept uploads belong (None if it is not valid)."""
+        try:
+            return read_token(self.data.get(self.add_prefix("form_token")), self.intake_kind)
+        except signing.BadSignature:
+            return None
 
     def clean_form_token(self):
         try:
