@@ -23,8 +23,8 @@ from records.recruitment.models import JobApplication
 from tests.factories import grants as f
 from tests.factories.pages import build_site
 from tests.factories.publications import build_jobs, pdf_bytes, upload
-from tests.records.grants.test_intake import fresh_cache, private_files, site  # noqa: F401 (fixtures)
 from tests.records.grants.test_intake import form_data as grant_data
+from tests.records.grants.test_intake import fresh_cache, private_files, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -115,9 +115,7 @@ def test_a_second_failure_keeps_showing_the_same_kept_files(client, site):  # no
 def test_a_new_file_replaces_the_kept_one(client, site, django_capture_on_commit_callbacks):  # noqa: F811
     data, response = first_try(client, site)
     with django_capture_on_commit_callbacks(execute=True):
-        stored = client.post(
-            site["call_url"], retry(data, response, proposal=f.pdf_upload("v2.pdf", SECOND_PROPOSAL))
-        )
+        stored = client.post(site["call_url"], retry(data, response, proposal=f.pdf_upload("v2.pdf", SECOND_PROPOSAL)))
     assert stored.status_code == 302
     application = Application.objects.get()
     assert application.proposal.original_name == "v2.pdf"

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 def private_files():
-    """The files of records in private storage (not the uploads kept for a retry: tests/records/test_kept_uploads.py)."""
+    """The files of records in private storage (not the uploads kept for a retry: tests/records/test_kept_uploads)."""
     root = Path(settings.PRIVATE_MEDIA_ROOT)
     return sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] != KEPT_FOLDER)
 
