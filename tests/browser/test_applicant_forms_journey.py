@@ -14,10 +14,12 @@ import pytest
 from content.models import FundCallPage
 from records.grants.models import Application
 from records.recruitment.models import JobApplication
+from tests.browser import test_accessibility as a11y
 from tests.browser.staff import BROWSER_LOCALE, t
 from tests.factories import grants as f
 from tests.factories.pages import locales, publish_child, translate
 from tests.factories.publications import build_jobs, pdf_bytes
+from tests.node_tools import AXE_JS, require
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +73,14 @@ def the_summary_leads_to(page, language, field_id, message, shot):
     assert box is not None and 0 <= box["y"] < viewport["height"], (box, shot)
 
 
+def no_axe_violations(page, shot):
+    """axe-core's WCAG 2.1 A/AA and best-practice rules, on the form with its errors and kept files."""
+    require("axe")
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    violations = page.evaluate(a11y.RUN_AXE, a11y.WCAG_TAGS)
+    assert violations == [], f"{shot}\n{a11y.describe(violations)}"
+
+
 def kept_names(page):
     return [text.strip() for text in page.locator(".form-kept-name").all_inner_texts()]
 
@@ -118,6 +128,7 @@ def test_an_applicant_corrects_a_field_without_choosing_the_files_again(
     assert not JobApplication.objects.filter(email=f"candidate.{language}.{width}@example.org").exists()
     screenshot(page, f"{prefix}-job-2-at-the-field")
     nothing_wider_than_the_screen(page, shot)
+    no_axe_violations(page, shot)
 
     # 2. The phone corrected; no file chosen again.
     page.locator("input[name=phone]").fill("+86 755 0000 0000")
