@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import LazyObject, cached_property, empty
 from django.utils.translation import gettext_lazy as _
@@ -114,7 +114,12 @@ def _safe_name(name):
 
 
 def store_upload(uploaded, *, role, owner=None):
-    """Save a checked upload (``uploaded.checked_kind`` set by ``CheckedFileField``) to private storage."""
+    """Save a checked upload (``uploaded.checked_kind`` set by ``CheckedFileField``) to private storage.
+
+    An upload read from a file kept for the retry (``records.kept_uploads``) is copied byte for byte, and the kept
+    copy is deleted once the transaction that stores it commits."""
+    if getattr(uploaded, "already_stored", False):
+        raise ValueError("A kept file that an earlier submit of the same form stored cannot be stored again.")
     stored = StoredFile(
         original_name=_safe_name(uploaded.name),
         kind=uploaded.checked_kind,
@@ -136,7 +141,22 @@ def store_upload(uploaded, *, role, owner=None):
     if written is not None:
         written.append((stored.file.storage, stored.file.name))
     stored.save(force_insert=True)
+    _forget_kept_copy(uploaded)
     return stored
+
+
+def _forget_kept_copy(uploaded):
+    """After the transaction that stored ``uploaded`` commits, delete the kept copy it was read from (if any)."""
+    path = getattr(uploaded, "kept_path", None)
+    if not path:
+        return
+
+    def forget():
+        with contextlib.suppress(Exception):  # away: the daily sweep deletes it
+            uploaded.close()
+            get_private_storage().delete(path)
+
+    transaction.on_commit(forget)
 
 
 def attach(stored, owner):
@@ -181,8 +201,8 @@ def sweep_orphans(older_than=ORPHAN_AGE, now=None):
     """Delete the files of private storage that no ``StoredFile`` names and that were written more than
     ``older_than`` ago: what a process killed between writing an upload and committing its record left behind
     (``cleanup_on_failure`` removes them when the failure is an exception; a killed process runs no code). They
-    belong to no record, so no one could ever see or delete them, yet they may hold personal data. Returns how many
-    were deleted."""
+    belong to no record, so no one could ever see or delete them, yet they may hold personal data; and the uploads
+    kept for a retry (``records.kept_uploads``) that no one came back for. Returns how many were deleted."""
     storage = get_private_storage()
     cutoff = (now or timezone.now()) - older_than
     try:

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import audit
 from .files import cleanup_on_failure, store_upload
+from .kept_uploads import KeepsUploads
 from .validators import no_control_characters
 
 TOKEN_SALT = "records.intake.form-token"
@@ -136,8 +137,9 @@ def receive(kind, token, build, *, at=None):
     return record, True
 
 
-class IntakeForm(forms.Form):
-    """Base of public intake forms: the one-time token and the honeypot."""
+class IntakeForm(KeepsUploads, forms.Form):
+    """Base of public intake forms: the one-time token and the honeypot; the uploads that passed their checks are
+    kept for the retry when the form is shown again (``records.kept_uploads``)."""
 
     intake_kind = None
     form_token = forms.CharField(widget=forms.HiddenInput)
@@ -151,6 +153,13 @@ class IntakeForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("form_token", issue_token(self.intake_kind))
+
+    def kept_uploads_owner(self):
+        """The id of this form's one-time token, to which its kept uploads belong (None if it is not valid)."""
+        try:
+            return read_token(self.data.get(self.add_prefix("form_token")), self.intake_kind)
+        except signing.BadSignature:
+            return None
 
     def clean_form_token(self):
         try:

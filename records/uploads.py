@@ -232,9 +232,14 @@ class CheckedFileField(forms.FileField):
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("accept", ",".join(f".{kind}" for kind in self.kinds))
 
+    kept = None  # in a form that keeps uploads for the retry (records.kept_uploads): what it shows as kept
+
     def clean(self, data, initial=None):
+        resolve_kept = getattr(data, "resolve_kept", None)  # no new file: the one kept from the last try, if any
+        if resolve_kept is not None:
+            data = resolve_kept()
         uploaded = super().clean(data, initial)
-        if uploaded:
+        if uploaded and not getattr(uploaded, "already_stored", False):
             uploaded.checked_kind = check_upload(uploaded, self.kinds, self.max_bytes)
         return uploaded
 

@@ -16,6 +16,7 @@ from records.files import StoredFile
 from records.grants import services
 from records.grants.models import Application, Institution, InstitutionStatus, Status, TeamMember
 from records.intake import IntakeToken, issue_token
+from records.kept_uploads import KEPT_FOLDER
 from records.notifications import Notification
 from tests.factories import grants as f
 from tests.factories.pages import publish_child
@@ -24,8 +25,9 @@ pytestmark = pytest.mark.django_db
 
 
 def private_files():
+    """The files of records in private storage (not the uploads kept for a retry: tests/records/test_kept_uploads)."""
     root = Path(settings.PRIVATE_MEDIA_ROOT)
-    return sorted(p for p in root.rglob("*") if p.is_file())
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] != KEPT_FOLDER)
 
 
 @pytest.fixture(autouse=True)
