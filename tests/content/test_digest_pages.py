@@ -83,7 +83,7 @@ def test_archive_of_one_year_and_of_all_years(client, series):
 
 @pytest.mark.django_db
 def test_index_shows_the_latest_issues_and_leaves_the_rest_to_the_archive(client, series, monkeypatch):
-    monkeypatch.setattr("content.pages.digest.LATEST_ON_INDEX", 2)
+    monkeypatch.setattr("content.pages.digest.listing.LATEST_ON_INDEX", 2)
     body = main(client.get("/zh-hans/digest/"))
     assert "动态 2026-03" in body and "动态 2026-02" in body
     assert "动态 2025-11" not in body
