@@ -53,9 +53,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .select_related("listing_image", "series")
         )
 
-    def upcoming_events(self, now=None):
-        return self.events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
-
     def series_terms(self):
         """The series of this index's events, in this index's language."""
         used = self.events().exclude(series=None).values_list("series__translation_key", flat=True)
