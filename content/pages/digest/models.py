@@ -21,10 +21,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
@@ -144,20 +142,6 @@ class DigestIssuePage(BasePage):
         index.SearchField("items"),
         index.FilterField("issue_month"),
     ]
-    api_fields = [
-        APIField("volume"),
-        APIField("number"),
-        APIField("issue_month"),
-        APIField("issue_label"),
-        APIField("guid"),
-        APIField("editors_note"),
-        APIField("lead_image"),
-        APIField("lead_image_alt"),
-        APIField("lead_image_rendition", serializer=ImageRenditionField("fill-1200x630", source="lead_image")),
-        APIField("items"),
-        APIField("pdf_edition"),
-        APIField("pdf_edition_url"),
-    ]
 
     class Meta:
         verbose_name = _("digest issue")
@@ -224,10 +208,6 @@ class DigestIssuePage(BasePage):
     def guid(self):
         """The feed GUID / Atom id: never changes when the issue is edited, retitled or moved."""
         return feeds.issue_guid(self)
-
-    @property
-    def pdf_edition_url(self):
-        return absolute_url(self.pdf_edition.url) if self.pdf_edition_id and self.pdf_edition else None
 
     @property
     def summary_text(self):
@@ -362,7 +342,6 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("feed_image"), FieldPanel("feed_item_limit")], heading=_("Feeds"))
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("feed_urls"), APIField("feed_item_limit")]
 
     class Meta:
         verbose_name = _("digest index page")
