@@ -8,6 +8,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from content import lookups
+from content.pages.home import HomePage
 
 # BCP 47 tags for hreflang and <html lang>.
 HREFLANG = {"zh-hans": "zh-Hans", "en": "en"}
@@ -42,8 +43,6 @@ class Alternate:
 
 
 def _home_url(language_code):
-    from content.models import HomePage
-
     def build():
         home = HomePage.objects.live().filter(locale__language_code=language_code).only("url_path").first()
         return home.url if home else f"/{language_code}/"

@@ -28,6 +28,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, override
 
 from content.i18n import absolute_url, hreflang
+from content.renditions import NOT_FOUND, renditions
 
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 # SMART's logo as a raster image (search engines and apps want one; the site's favicon is an SVG), and the
@@ -233,8 +234,6 @@ def share_image(page, with_id=True):
 def rendition_for(image, spec):
     """One rendition of ``image`` (remembered in the process, content.renditions), or None when its source file
     is missing or unreadable: a page never breaks for a picture."""
-    from content.renditions import NOT_FOUND, renditions
-
     try:
         rendition = renditions(image, [spec])[spec]
     except Exception:

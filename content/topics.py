@@ -14,8 +14,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from content.lookups import terms_in_locale
+
 
 class SluggedTerm(TranslatableMixin, models.Model):
+    """A term of a small translated taxonomy (topics, event series, fields of medicine) in one language.
+
+    Translations share the translation key and the slug, so a filter link such as ``?topic=talent`` means the
+    same term in every language."""
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
@@ -43,18 +50,20 @@ class SluggedTerm(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
-    def in_locale(self, locale):
-        """This term's row in ``locale`` (a Locale or its id), else this row."""
-        from content.lookups import terms_in_locale
-
+    def in_locale(self, locale, terms_by_key=None):
+        """This term's row in ``locale`` (a Locale or its id), else this row; a ``for_locale`` map of that locale
+        saves the look-up."""
         locale_id = getattr(locale, "pk", locale)
         if self.locale_id == locale_id:
             return self
-        return terms_in_locale(type(self), locale_id).get(self.translation_key) or self
+        if terms_by_key is None:
+            terms_by_key = terms_in_locale(type(self), locale_id)
+        return terms_by_key.get(self.translation_key) or self
 
     @classmethod
     def for_locale(cls, locale):
-        return cls.objects.filter(locale=locale)
+        """Every term in a locale, keyed by translation key (to show a term chosen in any language)."""
+        return {term.translation_key: term for term in cls.objects.filter(locale=locale)}
 
 
 class Topic(SluggedTerm):

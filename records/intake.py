@@ -175,10 +175,6 @@ class IntakeForm(KeepsUploads, forms.Form):
             raise forms.ValidationError(_("Your submission could not be accepted."), code="honeypot")
         return cleaned
 
-    @property
-    def honeypot_triggered(self):
-        return any(error.code == "honeypot" for error in self.non_field_errors().as_data())
-
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 

@@ -137,9 +137,6 @@ class StateMachine:
                 result.append(transition)
         return result
 
-    def targets_from(self, state):
-        return [t.target for t in self.transitions if state in t.sources]
-
     def cautions_for(self, transition, obj):
         """The cautions of making ``transition`` from ``obj`` as it is now (an empty list when none)."""
         return list(transition.cautions(obj)) if transition.cautions is not None else []

@@ -111,14 +111,6 @@ class ParsedQuery:
     def __bool__(self):
         return bool(self.terms)
 
-    @property
-    def cjk_terms(self):
-        return [t for t in self.terms if t.kind == "cjk"]
-
-    @property
-    def word_terms(self):
-        return [t for t in self.terms if t.kind == "word"]
-
 
 def parse_query(raw, prefix_last=False):
     """Turn what a visitor typed into terms made only of letters, digits and CJK characters.

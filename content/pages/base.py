@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.lookups import public, site_root_paths
+
 
 def _schedule_time_zone_help():
     return gettext("Times are in the %(time_zone)s time zone (China Standard Time, UTC+8).") % {
@@ -82,8 +84,6 @@ class BasePage(Page):
     def _get_site_root_paths(self, cache_object=None, **kwargs):
         """Wagtail's site root paths, from ``content.lookups`` (remembered in the process, invalidated with the
         other lookups) instead of a read of the shared cache for every URL built without a request."""
-        from content.lookups import site_root_paths
-
         paths = site_root_paths()
         # Wagtail's callers (the redirects app) read them back from the cache object, as Wagtail leaves them there.
         (cache_object if cache_object is not None else self)._wagtail_cached_site_root_paths = paths
@@ -102,8 +102,6 @@ class BasePage(Page):
 
     def get_live_children(self):
         """Live, public children in menu order, in this page's locale."""
-        from content.lookups import public
-
         return public(self.get_children().live()).specific().defer_streamfields()
 
 

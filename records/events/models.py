@@ -101,7 +101,3 @@ class Registration(models.Model):
 
     def __str__(self):
         return self.reference
-
-    @property
-    def on_waiting_list(self):
-        return self.status == self.Status.WAITLISTED

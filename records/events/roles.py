@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_noop
 
-from records.permissions import ensure_group, in_group
+from records.permissions import ensure_group
 
 EVENTS_STAFF = gettext_noop("Events staff")
 
@@ -10,7 +10,3 @@ EVENTS_STAFF = gettext_noop("Events staff")
 def ensure_groups():
     """Create or complete the "Events staff" group (idempotent)."""
     return ensure_group(EVENTS_STAFF, [("events", "view_registration"), ("events", "view_eventcapacity")])
-
-
-def is_events_staff(user):
-    return in_group(user, EVENTS_STAFF)

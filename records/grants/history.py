@@ -10,7 +10,7 @@ from records.display import money
 from records.screens import history_rows
 from records.statemachine import confirmed_warnings
 
-from .pipeline import CAUTIONS
+from .machine import CAUTIONS
 
 ACTIONS = {
     "registered": _("Registered through the public form"),

@@ -14,9 +14,3 @@ register = template.Library()
 
 for name in ("local_datetime", "short_datetime", "local_date", "yes_no", "language_name", "money", "readable"):
     register.filter(name, getattr(display, name))
-
-
-@register.filter
-def or_dash(value):
-    """The value, or a dash when it is empty."""
-    return display.DASH if display.is_empty(value) else value

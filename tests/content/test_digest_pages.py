@@ -83,7 +83,7 @@ def test_archive_of_one_year_and_of_all_years(client, series):
 
 @pytest.mark.django_db
 def test_index_shows_the_latest_issues_and_leaves_the_rest_to_the_archive(client, series, monkeypatch):
-    monkeypatch.setattr("content.pages.digest.LATEST_ON_INDEX", 2)
+    monkeypatch.setattr("content.pages.digest.listing.LATEST_ON_INDEX", 2)
     body = main(client.get("/zh-hans/digest/"))
     assert "动态 2026-03" in body and "动态 2026-02" in body
     assert "动态 2025-11" not in body
@@ -272,33 +272,6 @@ def test_fields_of_medicine_are_managed_in_the_admin(admin_client, series):
     response = admin_client.get("/admin/snippets/content/fieldofmedicine/")
     assert response.status_code == 200
     assert "肿瘤学" in response.content.decode()
-
-
-@pytest.mark.django_db
-@pytest.mark.urls("tests.content.digest_api_urls")
-def test_issue_fields_serialise_through_the_api(client, series):
-    issue = series["issues"][datetime.date(2026, 2, 1)]
-    response = client.get(f"/api/v2/pages/{issue.pk}/")
-    assert response.status_code == 200, response.content[:500]
-    data = response.json()
-    assert data["issue_month"] == "2026-02-01"
-    assert (data["volume"], data["number"]) == (1, 4)
-    assert data["guid"] == issue.guid
-    assert data["pdf_edition_url"].startswith("http://testserver/documents/")
-    items = data["items"]
-    assert [block["type"] for block in items] == ["item", "item", "item"]
-    first = items[0]["value"]
-    assert first["headline"] == "肿瘤条目 2026-02"
-    assert first["field"]["slug"] == "oncology" and first["field"]["name"] == "肿瘤学"
-    assert first["source_date"] == "2026-01-05"
-    index = client.get(f"/api/v2/pages/{series['index'].pk}/").json()
-    assert index["feed_urls"] == {
-        "rss": "http://testserver/zh-hans/digest/feed/rss/",
-        "atom": "http://testserver/zh-hans/digest/feed/atom/",
-    }
-    listing = client.get("/api/v2/pages/", {"type": "content.DigestIssuePage", "fields": "issue_month,items"})
-    assert listing.status_code == 200
-    assert listing.json()["meta"]["total_count"] == 8  # live, public issues in both languages
 
 
 @pytest.mark.django_db

@@ -79,10 +79,6 @@ class Pledge(models.Model):
     def received_amount(self):
         return self.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0")
 
-    @property
-    def outstanding_amount(self):
-        return max(self.amount - self.received_amount, Decimal("0"))
-
 
 class Payment(models.Model):
     pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="payments", verbose_name=_("pledge"))

@@ -6,5 +6,5 @@ Public pages call ``submit_pledge``, ``active_designations`` and ``public_donor_
 
 from .errors import DonationsError, OverPledge, PledgeRefused  # noqa: F401
 from .intake import PLEDGE_KIND, PLEDGE_PREFIX, active_designations, check_pledge, submit_pledge  # noqa: F401
-from .pipeline import RECEIPT_PREFIX, cancel, move, record_agreement, record_payment  # noqa: F401
+from .moves import RECEIPT_PREFIX, cancel, move, record_agreement, record_payment  # noqa: F401
 from .reports import band, donor_report, donor_report_pdf, public_donor_list, totals, years  # noqa: F401

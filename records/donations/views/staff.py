@@ -32,8 +32,8 @@ from records.statemachine import TransitionNotAllowed
 
 from .. import documents, services
 from ..forms import AgreementForm, DonorReportForm, PaymentForm
+from ..machine import PAYMENT_TARGETS, PLEDGE_PIPELINE, agreement_reason, can_be_paid
 from ..models import FoundationSettings, Pledge, Status
-from ..pipeline import PAYMENT_TARGETS, PLEDGE_PIPELINE, agreement_reason, can_be_paid
 from ..roles import FOUNDATION_STAFF
 
 staff_only = group_required(FOUNDATION_STAFF)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from records import audit
 from records.statemachine import APPLICANT, TransitionNotAllowed
 
+from ..machine import REGISTRATION
 from ..models import Registration
-from ..pipeline import REGISTRATION
 from .emails import send_registration_email
 from .seats import fill_seats, has_free_seat, lock_event
 

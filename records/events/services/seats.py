@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from records import audit
 from records.statemachine import SYSTEM, TransitionNotAllowed
 
+from ..machine import REGISTRATION
 from ..models import EventCapacity, Registration
-from ..pipeline import REGISTRATION
 from .emails import send_registration_email
 
 Status = Registration.Status

@@ -17,8 +17,8 @@ from records.screens import MoveForm, ReadableInspectMixin, history_rows, post_o
 from records.statemachine import TransitionNotAllowed
 
 from .. import services
+from ..machine import REGISTRATION
 from ..models import EventCapacity, Registration
-from ..pipeline import REGISTRATION
 from ..roles import EVENTS_STAFF
 
 events_staff_only = group_required(EVENTS_STAFF)

@@ -61,7 +61,3 @@ class Institution(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def is_approved(self):
-        return self.status == InstitutionStatus.APPROVED

@@ -197,9 +197,6 @@ class Call(ClusterableModel):
             return "upcoming"
         return "open" if moment < self.closes_at else "closed"
 
-    def cap_for(self, application_type):
-        return self.budget_caps.filter(application_type=application_type).first()
-
 
 class CallBudgetCap(Orderable):
     """An application type offered in a call, with the most an application of that type may request."""

@@ -21,8 +21,7 @@ from .intake import (  # noqa: F401
     register_institution,
     submit_application,
 )
-from .panel import ranking, record_disbursement  # noqa: F401
-from .pipeline import (  # noqa: F401
+from .moves import (  # noqa: F401
     application_for_withdrawal,
     bulk_move,
     can_withdraw,
@@ -31,6 +30,7 @@ from .pipeline import (  # noqa: F401
     request_withdrawal,
     withdraw,
 )
+from .panel import ranking, record_disbursement  # noqa: F401
 from .reports import dashboard  # noqa: F401
 from .review import (  # noqa: F401
     assign_reviewers,

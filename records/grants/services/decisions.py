@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from records import audit
 from records.held import fingerprint
 
+from ..machine import APPLICATION_PIPELINE
 from ..models import Application, Call, Decision, DecisionRelease, Status
-from ..pipeline import APPLICATION_PIPELINE
 from ..roles import is_grants_staff
 from .errors import BudgetExceeded, GrantsError
-from .pipeline import notify_outcome
+from .moves import notify_outcome
 
 OUTCOME_TEMPLATES = {True: "grants/application_funded", False: "grants/application_not_funded"}
 

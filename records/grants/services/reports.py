@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from ..machine import IN_REVIEW_STATES
 from ..models import (
     Application,
     ApplicationType,
@@ -16,7 +17,6 @@ from ..models import (
     Status,
 )
 from ..models.setup import localized
-from ..pipeline import IN_REVIEW_STATES
 
 
 def registered_institutions(call):

@@ -29,8 +29,8 @@ from ..forms import (
     WithdrawDecisionForm,
 )
 from ..history import grants_history
+from ..machine import APPLICATION_PIPELINE, DECISION_STATES, INSTITUTION_REGISTRATION
 from ..models import Application, Call, Decision, Institution, InstitutionStatus, Status
-from ..pipeline import APPLICATION_PIPELINE, DECISION_STATES, INSTITUTION_REGISTRATION
 from ..roles import GRANTS_OFFICE
 from .decisions import decision_form
 

@@ -19,6 +19,7 @@ from .interviews import (  # noqa: F401
     schedule,
     send_invitation,
 )
+from .moves import bulk_move, move  # noqa: F401
 from .outcomes import (  # noqa: F401
     held,
     held_outcomes,
@@ -27,5 +28,4 @@ from .outcomes import (  # noqa: F401
     send_summary,
     withdraw_outcome,
 )
-from .pipeline import bulk_move, move  # noqa: F401
 from .reports import figures, totals, years  # noqa: F401

@@ -14,7 +14,7 @@ from records.notifications import notify
 from ..models import MAX_SCORE, MIN_SCORE, Evaluation, Interview, InterviewSlot, JobApplication, Status
 from ..roles import is_hr_staff, is_panel_member
 from .errors import RecruitmentError, SlotTaken
-from .pipeline import candidate_context
+from .moves import candidate_context
 
 INVITATION_TEMPLATE = "recruitment/interview_invitation"
 MAX_SLOTS = 60

@@ -18,8 +18,8 @@ from records.held import fingerprint
 from records.notifications import Notification, notify
 from records.statemachine import NeedsConfirmation, TransitionNotAllowed
 
+from ..machine import PIPELINE
 from ..models import JobApplication, Outcome, Status
-from ..pipeline import PIPELINE
 from ..roles import is_hr_staff
 from .errors import RecruitmentError
 

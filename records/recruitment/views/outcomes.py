@@ -17,8 +17,8 @@ from records.statemachine import NeedsConfirmation, TransitionNotAllowed
 
 from .. import services
 from ..forms import SendOutcomesForm
+from ..machine import OUTCOME_STATES, PIPELINE
 from ..models import JobApplication, Outcome
-from ..pipeline import OUTCOME_STATES, PIPELINE
 from ..roles import HR_STAFF
 from ..services.outcomes import KINDS, TARGETS
 

@@ -22,8 +22,8 @@ from records.statemachine import TransitionNotAllowed, confirmed_warnings
 
 from .. import services
 from ..forms import CancelInterviewForm, MoveForm, ReportFilterForm, ScheduleForm, SlotsForm, default_first_start
+from ..machine import CAUTIONS, PIPELINE
 from ..models import Interview, InterviewRound, JobApplication, Outcome, Status
-from ..pipeline import CAUTIONS, PIPELINE
 from ..roles import HR_STAFF
 
 hr_only = group_required(HR_STAFF)

@@ -95,11 +95,6 @@ def _link(link, folder):
     os.replace(temporary, link)
 
 
-def is_served(output=None):
-    """Whether nginx serves the copy right now (not suspended)."""
-    return live_link(output).is_symlink()
-
-
 def refresh(full=False, output=None, stream=None):
     """Bring the copy in line with every change noted so far, then serve it again unless a change came meanwhile.
 

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from content.editorial import EDITORS, PUBLISHERS
 from records import audit
 from records.donations import services
+from records.donations.machine import PLEDGE_PIPELINE
 from records.donations.models import Payment, PaymentMethod, Pledge, Status
-from records.donations.pipeline import PLEDGE_PIPELINE
 from records.events.roles import EVENTS_STAFF
 from records.files import StoredFile
 from records.grants.roles import GRANTS_OFFICE, REVIEWERS

@@ -7,8 +7,8 @@ from freezegun import freeze_time
 
 from records import audit
 from records.grants import services
+from records.grants.machine import APPLICATION_PIPELINE
 from records.grants.models import Institution, InstitutionStatus, Status
-from records.grants.pipeline import APPLICATION_PIPELINE
 from records.grants.roles import REVIEWERS
 from records.statemachine import APPLICANT, NeedsConfirmation, TransitionNotAllowed
 from tests.factories import grants as f
@@ -159,7 +159,7 @@ def test_the_applicant_withdraws_through_the_emailed_link(setting, django_captur
     application = f.make_application(call, institution, status=Status.PEER_REVIEW, language="en")
     other = f.make_application(call, institution, status=Status.PEER_REVIEW)
     # Knowing the reference and the email is not enough: no token, a forged one, another application's one.
-    for token in (None, "", "forged", services.pipeline.withdrawal_token(other)):
+    for token in (None, "", "forged", services.moves.withdrawal_token(other)):
         with pytest.raises(PermissionDenied):
             services.withdraw(application, reason="moving abroad", token=token)
     with django_capture_on_commit_callbacks(execute=True):
@@ -185,7 +185,7 @@ def test_a_withdrawal_link_expires_and_decided_applications_cannot_be_withdrawn(
     call, _officer, institution = setting
     application = f.make_application(call, institution, status=Status.ACCEPTED)
     with freeze_time("2024-05-01 10:00:00+08:00"):
-        token = services.pipeline.withdrawal_token(application)
+        token = services.moves.withdrawal_token(application)
     with freeze_time("2024-05-03 09:59:00+08:00"):
         assert services.application_for_withdrawal(token) == application
     with freeze_time("2024-05-03 10:01:00+08:00"):
@@ -198,7 +198,7 @@ def test_a_withdrawal_link_expires_and_decided_applications_cannot_be_withdrawn(
         with pytest.raises(TransitionNotAllowed):
             services.request_withdrawal(decided, str)
         with pytest.raises(TransitionNotAllowed):
-            services.withdraw(decided, reason="too late", token=services.pipeline.withdrawal_token(decided))
+            services.withdraw(decided, reason="too late", token=services.moves.withdrawal_token(decided))
         decided.refresh_from_db()
         assert decided.status == status
 

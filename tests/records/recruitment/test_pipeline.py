@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from records import audit
 from records.grants.roles import GRANTS_OFFICE
 from records.recruitment import services
+from records.recruitment.machine import PIPELINE
 from records.recruitment.models import JobApplication, Status
-from records.recruitment.pipeline import PIPELINE
 from records.recruitment.roles import HR_STAFF
 from records.recruitment.services.outcomes import KINDS
 from records.statemachine import TransitionNotAllowed

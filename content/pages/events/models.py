@@ -10,228 +10,37 @@ the index.
 """
 
 import datetime
-from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext, override, pgettext_lazy
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from content import calendars
 from content import structured_data as ld
 from content.blocks import BodyBlock
 from content.i18n import absolute_url
-from content.lookups import public_q
 from content.people import people_in_locale
 from records.events import services as registrations
 from records.events.forms import EventRegistrationForm
 from records.events.models import Registration
 
-from .base import BasePage
-from .intake import IntakePageMixin
-
-EVENTS_PER_PAGE = 12
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    POSTPONED = "postponed", _("Postponed")
-    RESCHEDULED = "rescheduled", _("Rescheduled")
-    MOVED_ONLINE = "moved_online", _("Moved online")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-SCHEMA_EVENT_STATUS = {
-    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
-    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
-    EventStatus.RESCHEDULED: "https://schema.org/EventRescheduled",
-    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
-    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
-}
-
-
-class EventLanguage(models.TextChoices):
-    CHINESE = "zh-hans", _("Chinese")
-    ENGLISH = "en", _("English")
-    BILINGUAL = "zh-hans,en", _("Chinese and English")
-
-
-class RegistrationMode(models.TextChoices):
-    NONE = "none", _("No registration needed")
-    NOT_OPEN = "not_open", _("Not open yet")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-
-
-class RegistrationState(models.TextChoices):
-    """What a visitor sees, worked out from the setting, the deadline, the seats taken and the clock."""
-
-    NONE = "none", _("No registration needed")
-    NOT_OPEN = "not_open", _("Registration not open yet")
-    OPEN = "open", _("Registration open")
-    FULL = "full", _("Fully booked")
-    CLOSED = "closed", _("Registration closed")
-
-
-class AgendaSessionBlock(blocks.StructBlock):
-    day = blocks.DateBlock(required=False, label=_("Day"), help_text=_("Leave empty for the first day of the event."))
-    start = blocks.TimeBlock(label=_("Starts"), format="%H:%M")
-    end = blocks.TimeBlock(required=False, label=_("Ends"), format="%H:%M")
-    title = blocks.CharBlock(max_length=200, label=_("Title"))
-    speakers = blocks.ListBlock(
-        SnippetChooserBlock("content.Person", label=_("Speaker")), required=False, label=_("Speakers")
-    )
-    room = blocks.CharBlock(required=False, max_length=120, label=_("Room"))
-    description = blocks.TextBlock(required=False, label=_("Description"))
-
-    class Meta:
-        icon = "time"
-        label = _("Session")
-        label_format = "{start} {title}"
-
-
-class AgendaBlock(blocks.StreamBlock):
-    session = AgendaSessionBlock()
-
-
-@dataclass
-class AgendaSession:
-    day: datetime.date
-    start: datetime.time
-    end: datetime.time | None
-    title: str
-    room: str
-    description: str
-    speakers: list = field(default_factory=list)
-
-
-@dataclass
-class AgendaDay:
-    day: datetime.date
-    sessions: list
-
-
-class EventIndexPage(RoutablePageMixin, BasePage):
-    """The events of one language: upcoming first, then past, by series and year."""
-
-    # What visitors call this kind of page (search filters and results).
-    search_type_label = pgettext_lazy("search result type", "Event listings")
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    template = "content/event_index_page.html"
-    schema_page_type = "CollectionPage"
-    subpage_types = ["content.EventPage", "content.StandardPage"]
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    class Meta:
-        verbose_name = _("event index page")
-        verbose_name_plural = _("event index pages")
-
-    def events(self):
-        return (
-            EventPage.objects.child_of(self)
-            .live()
-            .filter(public_q())
-            .defer_streamfields()
-            .select_related("listing_image", "series")
-        )
-
-    def upcoming_events(self, now=None):
-        return self.events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
-
-    def series_terms(self):
-        """The series of this index's events, in this index's language."""
-        from content.topics import EventSeries
-
-        used = self.events().exclude(series=None).values_list("series__translation_key", flat=True)
-        return list(EventSeries.objects.filter(locale_id=self.locale_id, translation_key__in=set(used)))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        events = self.events()
-        series = self.series_terms()
-        slug = request.GET.get("series", "").strip()[:80]
-        current_series = next((term for term in series if term.slug == slug), None)
-        if current_series is not None:
-            events = events.filter(series__slug=current_series.slug)
-        years = list(
-            events.annotate(year=ExtractYear("start", tzinfo=timezone.get_default_timezone()))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        year = request.GET.get("year", "").strip()
-        current_year = int(year) if year.isdigit() and int(year) in years else None
-        if current_year:
-            tz = timezone.get_default_timezone()
-            year_start = datetime.datetime(current_year, 1, 1, tzinfo=tz)
-            events = events.filter(start__gte=year_start, start__lt=year_start.replace(year=current_year + 1))
-        upcoming = list(events.filter(end__gte=now).order_by("start", "pk"))
-        past = list(events.filter(end__lt=now).order_by("-start", "-pk"))
-        past_by_year = []
-        for event in past:
-            event_year = timezone.localtime(event.start).year
-            if not past_by_year or past_by_year[-1][0] != event_year:
-                past_by_year.append((event_year, []))
-            past_by_year[-1][1].append(event)
-        context.update(
-            upcoming=upcoming,
-            past_by_year=past_by_year,
-            series_terms=series,
-            current_series=current_series,
-            years=years,
-            current_year=current_year,
-            unknown_filter=bool((slug and current_series is None) or (year and not current_year)),
-            calendar_url=self.calendar_url(),
-            webcal_url=self.calendar_url().replace("http://", "webcal://").replace("https://", "webcal://"),
-        )
-        return context
-
-    def calendar_url(self):
-        return absolute_url(self.url + self.reverse_subpage("calendar")) if self.url else ""
-
-    @path("", name="index")
-    def index_view(self, request):
-        return self.render(request)
-
-    def calendar_events(self, now=None):
-        """The events a subscribed calendar lists: upcoming ones, and those that ended in the past
-        ``CALENDAR_PAST_MONTHS`` months. A calendar app removes from its copy whatever the feed stops listing, so
-        an event just attended stays in the subscriber's calendar for that long."""
-        now = now or timezone.now()
-        since = calendars.months_before(timezone.localtime(now), max(0, settings.CALENDAR_PAST_MONTHS))
-        return self.events().filter(end__gte=since).order_by("start", "pk")
-
-    @path("calendar/", name="calendar")
-    def calendar_view(self, request):
-        """This language's events as one subscribable iCalendar: upcoming ones and the recent past (see
-        ``calendar_events``)."""
-        language = self.locale.language_code
-        with override(language):
-            name = gettext("SMART · %(events)s") % {"events": self.title}
-        events = self.calendar_events().select_related("locale")
-        cal = calendars.calendar(events, name=name, language=language)
-        return calendars.response(cal, f"smart-events-{language}.ics", attachment=False)
+from ..base import BasePage
+from ..intake import IntakePageMixin
+from . import calendar as calendars
+from . import jsonld
+from .agenda import AgendaBlock, AgendaDay, AgendaSession
+from .choices import EventLanguage, EventStatus, RegistrationMode, RegistrationState
 
 
 class EventSpeaker(Orderable):
@@ -553,65 +362,7 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
     def json_ld(self, state=None):
         language = self.locale.language_code
         with override(language):
-            return self._json_ld(language, state)
-
-    def _json_ld(self, language, state):
-        places = []
-        if self.venue_name or self.venue_address:
-            place = {
-                "@type": "Place",
-                "name": self.venue_name or self.venue_address,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": self.venue_address,
-                    "addressLocality": gettext("Shenzhen"),
-                    "addressCountry": "CN",
-                },
-            }
-            if self.latitude is not None and self.longitude is not None:
-                place["geo"] = {"@type": "GeoCoordinates", "latitude": self.latitude, "longitude": self.longitude}
-            places.append(place)
-        if self.online_url:
-            places.append({"@type": "VirtualLocation", "url": self.online_url})
-        offers = None
-        state = state or self.registration_state()
-        if state != RegistrationState.NONE:
-            availability = {
-                RegistrationState.OPEN: "https://schema.org/InStock",
-                RegistrationState.FULL: "https://schema.org/SoldOut",
-                RegistrationState.NOT_OPEN: "https://schema.org/PreOrder",
-                RegistrationState.CLOSED: "https://schema.org/SoldOut",
-            }[state]
-            offers = {
-                "@type": "Offer",
-                "url": self.full_url + "#registration",
-                "price": self.admission_fee,
-                "priceCurrency": "CNY",
-                "availability": availability,
-                "validFrom": ld.iso(self.first_published_at) if self.first_published_at else None,
-                "validThrough": ld.iso(self.registration_deadline or self.start),
-            }
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "@id": self.full_url + "#event",
-            "name": self.title,
-            "description": self.intro or self.listing_summary,
-            "url": self.full_url,
-            "startDate": ld.iso(self.start),
-            "endDate": ld.iso(self.end),
-            "eventStatus": SCHEMA_EVENT_STATUS.get(self.status, SCHEMA_EVENT_STATUS[EventStatus.SCHEDULED]),
-            "eventAttendanceMode": self.attendance_mode_schema(),
-            "location": places[0] if len(places) == 1 else places,
-            "inLanguage": [ld.language_tag(code) for code in self.event_language.split(",")],
-            "image": ld.image_url(self.listing_image),
-            "organizer": ld.organisation(language),
-            "performer": [ld.person(person) for person, _role in self.speaker_entries],
-            "superEvent": {"@type": "EventSeries", "name": self.series_term.name} if self.series_term else None,
-            "offers": offers,
-            "isAccessibleForFree": self.admission_fee == 0,
-        }
-        return ld.compact(data)
+            return jsonld.event_ld(self, language, state)
 
     # -- serving ----------------------------------------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):

@@ -4,8 +4,8 @@ sent after a confirmation (``services.outcomes``), and their emails go with the 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from ..machine import CLOSED_STATES, OUTCOME_STATES, PIPELINE
 from ..models import Outcome, Status
-from ..pipeline import CLOSED_STATES, OUTCOME_STATES, PIPELINE
 from .errors import RecruitmentError
 from .outcomes import candidate_context, discard_held, hold_outcome  # noqa: F401  (candidate_context: re-exported)
 

@@ -13,35 +13,33 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from content import lookups
-from content import structured_data as ld
 from content.html_clean import clean_html, safe_url
 from content.i18n import absolute_url
-from content.lookups import public_q
+from content.lookups import public, public_q
+from content.taxonomy import FieldOfMedicine
 
-from .base import BasePage
-from .digest_blocks import SUMMARY_FEATURES, DigestItem, DigestItemsBlock
+from ..base import BasePage
+from ..digest_blocks import SUMMARY_FEATURES, DigestItem, DigestItemsBlock
+from . import feeds, jsonld
+from .forms import DigestIssueForm
+from .listing import listing_context
 
 # A volume collects twelve issues: Vol. 1 No. 1-12, then Vol. 2 No. 1, ...
 ISSUES_PER_VOLUME = 12
-# Issues shown on the digest's front page; older ones are in the archive.
-LATEST_ON_INDEX = 12
 
 
 def first_of_month(value=None):
@@ -55,24 +53,6 @@ def page_absolute_url(page):
     if parts is None:
         return ""
     return absolute_url(parts[2])
-
-
-# The errors of a new issue that collides with one the series has; {issue} is a link to that issue's editor.
-# A draft (such as the autosaved draft of an abandoned new-issue form) is named as one: continue it or delete it.
-MONTH_TAKEN = _("This series already has an issue for this month: {issue}.")
-MONTH_TAKEN_BY_DRAFT = _(
-    "This series already has a draft for this month: {issue}. Continue that draft, or delete it before you start again."
-)
-SLUG_TAKEN = _("This address is already used by another issue of this series: {issue}.")
-SLUG_TAKEN_BY_DRAFT = _(
-    "This address is already used by a draft of this series: {issue}. Continue that draft, or delete it before "
-    "you start again."
-)
-NUMBER_TAKEN = _("This series already has an issue with this volume and number: {issue}.")
-NUMBER_TAKEN_BY_DRAFT = _(
-    "This series already has a draft with this volume and number: {issue}. Continue that draft, or delete it "
-    "before you start again."
-)
 
 
 UNFINISHED_DRAFTS = _(
@@ -96,67 +76,6 @@ def unfinished_drafts_notice(parent):
         ((reverse("wagtailadmin_pages:edit", args=[draft.pk]), draft.get_admin_display_title()) for draft in drafts),
     )
     return format_html(UNFINISHED_DRAFTS, drafts=links)
-
-
-class DigestIssueForm(WagtailAdminPageForm):
-    """Fills the obvious values of a new issue and keeps month and number unique within the series."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        instance = self.instance
-        if instance.pk or self.is_bound or self.parent_page is None:
-            return
-        month, volume, number = DigestIssuePage.next_issue_values(self.parent_page)
-        parent = self.parent_page.specific_deferred
-        language = getattr(getattr(parent, "locale", None), "language_code", None) or translation.get_language()
-        with translation.override(language):
-            title = f"{parent.title} · {date_format(month, 'YEAR_MONTH_FORMAT')}"
-        # Title, slug, volume, number and month agree: they replace the model's defaults (the month's default is
-        # the current month, which the series may already have).
-        prefill = {"issue_month": month, "title": title, "slug": f"{month:%Y-%m}", "volume": volume, "number": number}
-        for name, value in prefill.items():
-            if name in self.fields:
-                self.initial[name] = value
-
-    def _conflict(self, siblings, message, draft_message):
-        """The error naming the existing issue of the series in the way, with a link to its editor."""
-        other = siblings.order_by("-live", "pk").first()
-        if other is None:
-            return message
-        link = format_html(
-            '<a href="{}">{}</a>', reverse("wagtailadmin_pages:edit", args=[other.pk]), other.get_admin_display_title()
-        )
-        return format_html(message if other.live else draft_message, issue=link)
-
-    def clean(self):
-        cleaned = super().clean()
-        month = cleaned.get("issue_month")
-        if month:
-            cleaned["issue_month"] = month = month.replace(day=1)
-        if self.parent_page is None:
-            return cleaned
-        siblings = DigestIssuePage.objects.child_of(self.parent_page)
-        if self.instance.pk:
-            siblings = siblings.exclude(pk=self.instance.pk)
-        slug = cleaned.get("slug") or self.data.get("slug")
-        if "slug" in self.errors and slug and siblings.filter(slug=slug).exists():
-            # Wagtail's bare "slug in use": name the issue that has it.
-            self.errors["slug"] = self.error_class(
-                [self._conflict(siblings.filter(slug=slug), SLUG_TAKEN, SLUG_TAKEN_BY_DRAFT)]
-            )
-        if month and siblings.filter(issue_month=month).exists():
-            self.add_error(
-                "issue_month", self._conflict(siblings.filter(issue_month=month), MONTH_TAKEN, MONTH_TAKEN_BY_DRAFT)
-            )
-        volume, number = cleaned.get("volume"), cleaned.get("number")
-        if volume is None and number is None:
-            cleaned["volume"], cleaned["number"] = DigestIssuePage.next_volume_number(self.parent_page, self.instance)
-        elif volume is None or number is None:
-            self.add_error("number" if number is None else "volume", _("Enter both the volume and the number."))
-        elif siblings.filter(volume=volume, number=number).exists():
-            same = siblings.filter(volume=volume, number=number)
-            self.add_error("number", self._conflict(same, NUMBER_TAKEN, NUMBER_TAKEN_BY_DRAFT))
-        return cleaned
 
 
 class DigestIssuePage(BasePage):
@@ -223,20 +142,6 @@ class DigestIssuePage(BasePage):
         index.SearchField("items"),
         index.FilterField("issue_month"),
     ]
-    api_fields = [
-        APIField("volume"),
-        APIField("number"),
-        APIField("issue_month"),
-        APIField("issue_label"),
-        APIField("guid"),
-        APIField("editors_note"),
-        APIField("lead_image"),
-        APIField("lead_image_alt"),
-        APIField("lead_image_rendition", serializer=ImageRenditionField("fill-1200x630", source="lead_image")),
-        APIField("items"),
-        APIField("pdf_edition"),
-        APIField("pdf_edition_url"),
-    ]
 
     class Meta:
         verbose_name = _("digest issue")
@@ -249,33 +154,7 @@ class DigestIssuePage(BasePage):
         return self.title
 
     def main_entity_ld(self):
-        """The issue as a schema.org PublicationIssue of its volume of the digest (a Periodical)."""
-        language = self.locale.language_code
-        url = ld.page_url(self)
-        series = self.series
-        periodical = series.periodical_ld(with_details=False) if series is not None else None
-        image = self.lead_image if self.lead_image_id else (self.listing_image if self.listing_image_id else None)
-        part_of = periodical
-        if self.volume is not None and periodical is not None:
-            part_of = {"@type": "PublicationVolume", "volumeNumber": str(self.volume), "isPartOf": periodical}
-        return ld.compact(
-            {
-                "@type": "PublicationIssue",
-                "@id": url + "#issue",
-                "mainEntityOfPage": {"@id": url + "#webpage"},
-                "url": url,
-                "name": self.title,
-                "issueNumber": str(self.number) if self.number is not None else None,
-                "description": self.description,
-                "temporalCoverage": self.issue_month.strftime("%Y-%m"),
-                "datePublished": ld.iso(self.first_published_at),
-                "dateModified": ld.iso(self.last_published_at),
-                "image": ld.image_url(image),
-                "inLanguage": ld.language_tag(language),
-                "publisher": ld.organisation(language),
-                "isPartOf": part_of,
-            }
-        )
+        return jsonld.issue_ld(self)
 
     @staticmethod
     def next_volume_number(parent, instance=None):
@@ -328,13 +207,7 @@ class DigestIssuePage(BasePage):
     @property
     def guid(self):
         """The feed GUID / Atom id: never changes when the issue is edited, retitled or moved."""
-        from content.feeds import issue_guid
-
-        return issue_guid(self)
-
-    @property
-    def pdf_edition_url(self):
-        return absolute_url(self.pdf_edition.url) if self.pdf_edition_id and self.pdf_edition else None
+        return feeds.issue_guid(self)
 
     @property
     def summary_text(self):
@@ -368,8 +241,6 @@ class DigestIssuePage(BasePage):
 
     def digest_items(self, fields_by_key=None):
         """The items as DigestItem objects, fields shown in this issue's language, HTML cleaned."""
-        from content.taxonomy import FieldOfMedicine
-
         if fields_by_key is None:
             fields_by_key = lookups.terms_in_locale(FieldOfMedicine, self.locale_id)
         result = []
@@ -407,8 +278,6 @@ class DigestIssuePage(BasePage):
         return clean_html(expand_db_html(self.editors_note or ""))
 
     def sibling_issues(self):
-        from content.lookups import public
-
         return public(DigestIssuePage.objects.sibling_of(self, inclusive=False).live()).defer_streamfields()
 
     def previous_issue(self):
@@ -473,26 +342,13 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("feed_image"), FieldPanel("feed_item_limit")], heading=_("Feeds"))
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("feed_urls"), APIField("feed_item_limit")]
 
     class Meta:
         verbose_name = _("digest index page")
         verbose_name_plural = _("digest index pages")
 
     def periodical_ld(self, with_details=True):
-        """The series as a schema.org Periodical (its issues point to it; its own page shows it in full)."""
-        language = self.locale.language_code
-        url = ld.page_url(self)
-        data = {"@type": "Periodical", "@id": url + "#periodical", "name": self.title, "url": url}
-        if with_details:
-            data.update(
-                mainEntityOfPage={"@id": url + "#webpage"},
-                description=self.description or None,
-                inLanguage=ld.language_tag(language),
-                publisher=ld.organisation(language),
-                image=ld.image_url(self.listing_image) if self.listing_image_id else None,
-            )
-        return ld.compact(data)
+        return jsonld.periodical_ld(self, with_details)
 
     def main_entity_ld(self):
         return self.periodical_ld()
@@ -528,8 +384,6 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
 
         Only used ones: a field created for a translation still in progress (untranslated, see
         content/translating.py) is not offered to readers before an issue using it is published."""
-        from content.taxonomy import FieldOfMedicine
-
         chosen = set()
         for issue in self.issues().select_related(None).only("pk", "items"):
             for block in issue.items.raw_data:
@@ -556,46 +410,7 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
 
     # Views
     def _listing(self, request, year=None, full_archive=False):
-        from content.taxonomy import FieldOfMedicine
-
-        issues = self.issues()
-        if year is not None:
-            issues = issues.filter(issue_month__year=year)
-        field_slug = request.GET.get("field", "").strip()[:80]
-        current_field = None
-        if field_slug:
-            current_field = FieldOfMedicine.objects.filter(locale_id=self.locale_id, slug=field_slug).first()
-        context = {
-            "years": self.years(),
-            "current_year": year,
-            "full_archive": full_archive,
-            "fields_of_medicine": self.fields_of_medicine(),
-            "current_field": current_field,
-            "field_slug": field_slug,
-        }
-        if current_field is not None:
-            fields_by_key = FieldOfMedicine.for_locale(self.locale_id)
-            matches = []
-            for issue in issues:
-                items = [
-                    item
-                    for item in issue.digest_items(fields_by_key)
-                    if item.field is not None and item.field.translation_key == current_field.translation_key
-                ]
-                if items:
-                    matches.append((issue, items))
-            context["field_matches"] = matches
-            return context
-        issues = list(issues.defer_streamfields())
-        if year is None and not full_archive:
-            context["latest_issue"] = issues[0] if issues else None
-            issues = issues[:LATEST_ON_INDEX]
-        groups = OrderedDict()
-        for issue in issues:
-            groups.setdefault(issue.issue_month.year, []).append(issue)
-        context["issues_by_year"] = list(groups.items())
-        context["issue_count"] = len(issues)
-        return context
+        return listing_context(self, request, year, full_archive)
 
     @path("", name="index")
     def index_view(self, request):
@@ -613,12 +428,8 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
-        from content.feeds import feed_response
-
-        return feed_response(self, request, "rss")
+        return feeds.serve(self, request, "rss")
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
-        from content.feeds import feed_response
-
-        return feed_response(self, request, "atom")
+        return feeds.serve(self, request, "atom")

@@ -7,137 +7,29 @@ longer carries JobPosting markup. The valid application form is handed
 over with ``records.recruitment.forms.JobApplicationForm.submit``.
 """
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext, override, pgettext_lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content import structured_data as ld
-from content.html_clean import clean_rich_text
 from content.i18n import absolute_url
-from content.lookups import public_q
 from records.recruitment import services as recruitment
 from records.recruitment.forms import JobApplicationForm
 from records.recruitment.models import Category as JobCategory  # one list: postings and their applications
 
-from .base import BasePage
-from .intake import IntakePageMixin
+from ..base import BasePage
+from ..intake import IntakePageMixin
+from . import jsonld
+from .salary import MONTHLY_SALARY_LIMIT, SALARY_LIMITS, SALARY_WORDING, EmploymentType, SalaryPeriod, salary_amount
 
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
-
-
-class EmploymentType(models.TextChoices):
-    """schema.org employmentType values."""
-
-    FULL_TIME = "FULL_TIME", _("Full time")
-    PART_TIME = "PART_TIME", _("Part time")
-    CONTRACTOR = "CONTRACTOR", _("Fixed-term contract")
-    TEMPORARY = "TEMPORARY", _("Temporary")
-    INTERN = "INTERN", _("Internship")
-    OTHER = "OTHER", _("Other (for example a study programme)")
-
-
-class SalaryPeriod(models.TextChoices):
-    YEAR = "YEAR", _("per year")
-    MONTH = "MONTH", _("per month")
-
-
-# The most a posting may state per month (CNY): a larger figure is a typing slip (a yearly amount in the
-# monthly field, a zero too many), never a SMART salary. A year's bound is twelve months of it.
-MONTHLY_SALARY_LIMIT = Decimal("1000000")
-SALARY_LIMITS = {SalaryPeriod.MONTH: MONTHLY_SALARY_LIMIT, SalaryPeriod.YEAR: MONTHLY_SALARY_LIMIT * 12}
-
-# How a salary range reads, per period: (range, one amount, from, up to).
-SALARY_WORDING = {
-    SalaryPeriod.MONTH: (
-        _("Monthly salary CNY %(low)s–%(high)s"),
-        _("Monthly salary CNY %(amount)s"),
-        _("Monthly salary from CNY %(amount)s"),
-        _("Monthly salary up to CNY %(amount)s"),
-    ),
-    SalaryPeriod.YEAR: (
-        _("Annual salary CNY %(low)s–%(high)s"),
-        _("Annual salary CNY %(amount)s"),
-        _("Annual salary from CNY %(amount)s"),
-        _("Annual salary up to CNY %(amount)s"),
-    ),
-}
-
-
-def salary_amount(value):
-    """An amount of yuan with thousands separators, whole yuan without decimals (20,000; 20,000.50)."""
-    value = Decimal(value)
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
-
-
-class JobIndexPage(BasePage):
-    """The job postings of one language: open positions first, filtered by category."""
-
-    # What visitors call this kind of page (search filters and results).
-    search_type_label = pgettext_lazy("search result type", "Job listings")
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(_("body"), features=TEXT_FEATURES, blank=True)
-
-    template = "content/job_index_page.html"
-    schema_page_type = "CollectionPage"
-    subpage_types = ["content.JobPostingPage"]
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    class Meta:
-        verbose_name = _("job index page")
-        verbose_name_plural = _("job index pages")
-
-    def postings(self):
-        return JobPostingPage.objects.child_of(self).live().filter(public_q()).select_related("listing_image")
-
-    def open_postings(self, today=None):
-        today = today or timezone.localdate()
-        return (
-            self.postings()
-            .filter(models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=today))
-            .order_by(models.F("closes_on").asc(nulls_last=True), "-posted_on", "pk")
-        )
-
-    def closed_postings(self, today=None):
-        today = today or timezone.localdate()
-        return self.postings().filter(closes_on__lt=today).order_by("-closes_on", "-pk")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        slug = request.GET.get("category", "").strip()[:40]
-        category = slug if slug in JobCategory.values else None
-        open_postings, closed_postings = self.open_postings(today), self.closed_postings(today)
-        if category:
-            open_postings = open_postings.filter(category=category)
-            closed_postings = closed_postings.filter(category=category)
-        counts = dict(
-            self.open_postings(today)
-            .values_list("category")
-            .annotate(n=models.Count("pk"))
-            .values_list("category", "n")
-        )
-        context.update(
-            open_postings=list(open_postings),
-            closed_postings=list(closed_postings[:20]),
-            categories=[(value, label, counts.get(value, 0)) for value, label in JobCategory.choices],
-            current_category=category,
-            current_category_label=JobCategory(category).label if category else "",
-            unknown_filter=bool(slug and not category),
-        )
-        return context
 
 
 class JobPostingPage(IntakePageMixin, BasePage):
@@ -313,64 +205,7 @@ class JobPostingPage(IntakePageMixin, BasePage):
     # -- structured data --------------------------------------------------------------------------------
     def json_ld(self):
         """schema.org JobPosting; None once the posting has closed (it is no longer a vacancy)."""
-        if not self.is_open():
-            return None
-        language = self.locale.language_code
-        with override(language):
-            locality, region = gettext("Shenzhen"), gettext("Guangdong")
-            category = str(JobCategory(self.category).label)
-        description = "".join(
-            f"<h3>{heading}</h3>{html}" if heading else html
-            for heading, html in (
-                ("", self.description),
-                (self._label("requirements", language), self.requirements),
-                (self._label("how_to_apply", language), self.how_to_apply),
-            )
-            if html
-        )
-        salary = None
-        if self.salary_min is not None or self.salary_max is not None:
-            value = {"@type": "QuantitativeValue", "unitText": self.salary_period}
-            if self.salary_min is not None and self.salary_max is not None and self.salary_min != self.salary_max:
-                value.update(minValue=self.salary_min, maxValue=self.salary_max)
-            else:
-                value["value"] = self.salary_min if self.salary_min is not None else self.salary_max
-            salary = {"@type": "MonetaryAmount", "currency": "CNY", "value": value}
-        data = {
-            "@context": "https://schema.org",
-            "@type": "JobPosting",
-            "@id": self.full_url + "#job",
-            # The same in both languages: one vacancy, posted in two (the translations share their key).
-            "identifier": {"@type": "PropertyValue", "name": "SMART", "value": str(self.translation_key)},
-            "title": self.title,
-            "description": clean_rich_text(expand_db_html(description)),
-            "datePosted": ld.iso(self.posted_on),
-            "validThrough": f"{self.closes_on.isoformat()}T23:59:59+08:00" if self.closes_on else None,
-            "employmentType": self.employment_type,
-            "hiringOrganization": ld.organisation(language),
-            "jobLocation": {
-                "@type": "Place",
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": self.work_location,
-                    "addressLocality": locality,
-                    "addressRegion": region,
-                    "postalCode": self.postal_code,
-                    "addressCountry": "CN",
-                },
-            },
-            "baseSalary": salary,
-            "totalJobOpenings": self.openings,
-            "occupationalCategory": category,
-            "directApply": True,
-            "url": self.full_url,
-        }
-        return ld.compact(data)
-
-    @staticmethod
-    def _label(name, language):
-        with override(language):
-            return {"requirements": gettext("Requirements"), "how_to_apply": gettext("How to apply")}[name]
+        return jsonld.posting_ld(self)
 
     # -- serving ---------------------------------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):

@@ -17,6 +17,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from .choices import EventStatus
+
 PRODID = "-//SMART Shenzhen Medical Academy of Research and Translation//Events//ZH-EN"
 
 
@@ -34,8 +36,6 @@ def uid(event):
 
 
 def _status(event):
-    from content.pages.events import EventStatus
-
     return {
         EventStatus.CANCELLED: "CANCELLED",
         EventStatus.POSTPONED: "TENTATIVE",

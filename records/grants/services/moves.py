@@ -16,8 +16,8 @@ from records import audit
 from records.notifications import notify
 from records.statemachine import APPLICANT, NeedsConfirmation
 
+from ..machine import APPLICATION_PIPELINE, DECISION_STATES, INSTITUTION_REGISTRATION, OPEN_STATES
 from ..models import Application, Institution, InstitutionStatus, Status
-from ..pipeline import APPLICATION_PIPELINE, DECISION_STATES, INSTITUTION_REGISTRATION, OPEN_STATES
 from .errors import GrantsError
 
 NOTIFY_ON = {Status.REJECTED_FORMAL: "grants/application_rejected_formal"}

@@ -16,8 +16,8 @@ from records.references import next_reference
 from records.uploads import PDF
 
 from .. import documents
+from ..machine import PAYABLE_STATES, PAYMENT_TARGETS, PLEDGE_PIPELINE, agreement_reason
 from ..models import CENT, MAX_AMOUNT, Payment, PaymentMethod, Pledge, Status
-from ..pipeline import PAYABLE_STATES, PAYMENT_TARGETS, PLEDGE_PIPELINE, agreement_reason
 from ..roles import is_foundation_staff
 from .errors import DonationsError, OverPledge
 
@@ -86,7 +86,7 @@ def record_payment(pledge, *, amount, received_on, method, user, note="", over_p
     """Record a payment received against ``pledge``, issue its receipt and move the pledge on; return the payment.
 
     Only for a pledge whose agreement is signed (or partly received), or one still "pledged" that the
-    foundation's rule lets be paid without an agreement (``pipeline.agreement_reason`` says why not otherwise:
+    foundation's rule lets be paid without an agreement (``machine.agreement_reason`` says why not otherwise:
     a ``DonationsError`` with code "agreement_required"). The payments may add up to more
     than the pledge only with an explicit ``over_pledge_note`` (logged); otherwise the payment is
     refused with ``OverPledge``. The receipt takes the next number of its own gap-free yearly sequence

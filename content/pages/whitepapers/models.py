@@ -5,16 +5,11 @@ A white paper page carries its authors (people snippets), topics, cover, the PDF
 "Cite this" in GB/T 7714-2015 and APA with a BibTeX download, and schema.org ``Report`` JSON-LD.
 """
 
-import re
-
-from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, override, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -28,34 +23,12 @@ from content import citations
 from content import structured_data as ld
 from content.blocks import BodyBlock
 from content.i18n import absolute_url
-from content.lookups import public_q
+from content.lookups import language_of, public_q
 from content.people import people_in_locale
 
-from .base import BasePage
-
-WHITE_PAPERS_PER_PAGE = 10
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-
-
-def validate_doi(value):
-    if not DOI_PATTERN.match(value or ""):
-        raise ValidationError(_("Enter a DOI such as 10.1234/abcd.5678, without https://doi.org/."), code="doi")
-
-
-def normalize_isbn(value):
-    return re.sub(r"[\s-]", "", value or "").upper()
-
-
-def validate_isbn(value):
-    digits = normalize_isbn(value)
-    valid = False
-    if re.fullmatch(r"\d{13}", digits):
-        valid = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits)) % 10 == 0
-    elif re.fullmatch(r"\d{9}[\dX]", digits):
-        total = sum((10 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits))
-        valid = total % 11 == 0
-    if not valid:
-        raise ValidationError(_("Enter a valid ISBN-10 or ISBN-13."), code="isbn")
+from ..base import BasePage
+from . import jsonld
+from .validators import normalize_isbn, validate_doi, validate_isbn
 
 
 class KeyFindingBlock(blocks.StructBlock):
@@ -69,92 +42,6 @@ class KeyFindingBlock(blocks.StructBlock):
 
 class KeyFindingsBlock(blocks.StreamBlock):
     finding = KeyFindingBlock()
-
-
-class WhitePaperIndexPage(BasePage):
-    """The white papers of one language, newest first, filtered by year and topic."""
-
-    # What visitors call this kind of page (search filters and results).
-    search_type_label = pgettext_lazy("search result type", "White paper listings")
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    template = "content/white_paper_index_page.html"
-    schema_page_type = "CollectionPage"
-    subpage_types = ["content.WhitePaperPage"]
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    class Meta:
-        verbose_name = _("white paper index page")
-        verbose_name_plural = _("white paper index pages")
-
-    def papers(self):
-        return (
-            WhitePaperPage.objects.child_of(self)
-            .live()
-            .filter(public_q())
-            .defer_streamfields()
-            .select_related("cover_image", "pdf")
-            .prefetch_related("topics")
-            .order_by("-publication_date", "-pk")
-        )
-
-    def years(self):
-        return list(
-            self.papers()
-            .annotate(year=ExtractYear("publication_date"))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
-
-    def topics(self):
-        from content.topics import Topic
-
-        used = self.papers().exclude(topics=None).values_list("topics__translation_key", flat=True)
-        return Topic.objects.filter(locale_id=self.locale_id, translation_key__in=set(used)).order_by(
-            "sort_order", "name"
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        papers = self.papers()
-        years = self.years()
-        topics = list(self.topics())
-        year = request.GET.get("year", "").strip()
-        current_year = int(year) if year.isdigit() and int(year) in years else None
-        if current_year:
-            papers = papers.filter(publication_date__year=current_year)
-        slug = request.GET.get("topic", "").strip()[:80]
-        current_topic = next((topic for topic in topics if topic.slug == slug), None)
-        if current_topic is not None:
-            papers = papers.filter(topics__slug=current_topic.slug).distinct()
-        paginator = Paginator(papers, WHITE_PAPERS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        query = []
-        if current_year:
-            query.append(f"year={current_year}")
-        if current_topic is not None:
-            query.append(f"topic={current_topic.slug}")
-        context.update(
-            papers=page_obj,
-            paginator=paginator,
-            years=years,
-            topics=topics,
-            current_year=current_year,
-            current_topic=current_topic,
-            unknown_filter=bool((year and not current_year) or (slug and current_topic is None)),
-            extra_query="&".join(query),
-        )
-        return context
 
 
 class WhitePaperAuthor(Orderable):
@@ -268,10 +155,6 @@ class WhitePaperPage(RoutablePageMixin, BasePage):
 
     def other_editions(self):
         """PDF editions of the translations of this white paper: (language name, document) pairs."""
-        from django.utils.translation import get_language_info
-
-        from content.lookups import language_of
-
         editions = []
         translations = (
             WhitePaperPage.objects.filter(translation_key=self.translation_key)
@@ -314,48 +197,7 @@ class WhitePaperPage(RoutablePageMixin, BasePage):
         )
 
     def json_ld(self):
-        language = self.locale.language_code
-        url = self.full_url_for_citation()
-        identifiers = []
-        if self.doi:
-            identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": self.doi})
-        if self.isbn:
-            identifiers.append({"@type": "PropertyValue", "propertyID": "ISBN", "value": self.isbn})
-        media = None
-        if self.pdf is not None:
-            media = {
-                "@type": "MediaObject",
-                "contentUrl": absolute_url(self.pdf.url),
-                "encodingFormat": "application/pdf",
-                "contentSize": f"{self.pdf_size} B" if self.pdf_size else None,
-                "inLanguage": ld.language_tag(language),
-            }
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Report",
-            "@id": url + "#report",
-            "url": url,
-            "name": self.title,
-            "headline": self.title[:110],
-            "alternativeHeadline": self.subtitle,
-            "abstract": self.abstract,
-            "description": self.description or self.abstract[:300],
-            "inLanguage": ld.language_tag(language),
-            "datePublished": ld.iso(self.publication_date),
-            "dateModified": ld.iso(self.last_published_at),
-            "author": [ld.person(person) for person in self.author_people] or ld.organisation(language),
-            "publisher": ld.organisation(language),
-            "about": [{"@type": "Thing", "name": topic.name} for topic in self.topic_terms],
-            "keywords": ", ".join(topic.name for topic in self.topic_terms),
-            "image": ld.image_url(self.cover_image or self.listing_image),
-            "identifier": identifiers,
-            "sameAs": f"https://doi.org/{self.doi}" if self.doi else None,
-            # numberOfPages belongs to Book: a report runs from page 1 to its last (Article's pageStart, pageEnd).
-            "pageStart": 1 if self.page_count else None,
-            "pageEnd": self.page_count,
-            "encoding": media,
-        }
-        return ld.compact(data)
+        return jsonld.report_ld(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
