@@ -175,6 +175,11 @@ class IntakeForm(KeepsUploads, forms.Form):
             raise forms.ValidationError(_("Your submission could not be accepted."), code="honeypot")
         return cleaned
 
+    @property
+    def honeypot_triggered(self):
+        """True when the hidden field people never fill was filled (a bot): nothing of the form is kept."""
+        return any(error.code == "honeypot" for error in self.non_field_errors().as_data())
+
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 

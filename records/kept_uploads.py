@@ -171,6 +171,8 @@ class KeepsUploads:
     The form says who owns its kept files with ``kept_uploads_owner()`` (the id of its one-time token; None: keep
     nothing) and what it is with ``intake_kind``."""
 
+    honeypot_triggered = False  # the intake form says when its honeypot was filled: then nothing is kept
+
     def kept_uploads_owner(self):
         return None
 
@@ -203,7 +205,7 @@ class KeepsUploads:
     def _kept_upload(self, name, field):
         """The ``KeptUpload`` of field ``name`` to show, keeping its new upload now if it passed its checks."""
         uploaded = self.cleaned_data.get(name)
-        if not uploaded or field.widget.owner is None or getattr(self, "honeypot_triggered", False):
+        if not uploaded or field.widget.owner is None or self.honeypot_triggered:
             return None
         if getattr(uploaded, "already_stored", False):
             return None
