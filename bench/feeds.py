@@ -140,7 +140,7 @@ def main():
         from django.core.cache import cache
         from django.test import Client
 
-        from content.feeds import build_atom, build_rss, get_feed, invalidate_feeds
+        from content.pages.digest.feeds import build_atom, build_rss, get_feed, invalidate_feeds
 
         print(
             f"Series of {index.issues().count()} issues, {args.items} items each; "

@@ -13,10 +13,6 @@ class ContentConfig(AppConfig):
 
         post_migrate.connect(ensure_editorial_setup, sender=self, dispatch_uid="content-editorial-setup")
         publishing.connect()
-        from . import feeds
-        from .pages.digest import feeds as digest_feeds
-
-        digest_feeds.connect(feeds)
         from .image_metadata import connect_image_metadata_handlers
         from .renditions import connect_rendition_handlers
 

@@ -25,6 +25,14 @@ def absolute_url(path):
     return settings.SITE_BASE_URL + path
 
 
+def page_absolute_url(page):
+    """The absolute public URL of a page, built on SITE_BASE_URL (never the Host header); "" if it has none."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    return absolute_url(parts[2])
+
+
 @dataclass
 class Alternate:
     code: str

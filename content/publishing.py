@@ -16,8 +16,9 @@ before the commit is forgotten) and ONE ``public_content_changed`` signal is sen
 transaction that rolls back sends nothing. Outside a transaction each change is its own.
 
 The generation (``current_generation``) is the only one the caches of public output read: the lookups
-(``content.lookups``), the page fragments (``content.fragments``), the digest feeds (``content.feeds``) and the
-full-page cache (``delivery.pagecache``). Other rooms react through the signal: ``search`` updates its index,
+(``content.lookups``), the page fragments (``content.fragments``), the digest feeds
+(``content.pages.digest.feeds``) and the full-page cache (``delivery.pagecache``). Other rooms react through
+the signal: ``search`` updates its index,
 ``delivery`` the static site; this room knows neither of them.
 """
 

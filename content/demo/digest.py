@@ -442,7 +442,7 @@ def load(homes, stdout=None):
             created += _ensure_issue(issue_spec, number, index_zh, index_en, fields)
             _say(stdout, f"\r  digest: issue {number}/{total} ({issue_spec['month']:%Y-%m})", "")
         _say(stdout, f"\r  digest: {total} issues in 2 languages, {created} objects created")
-    from content.feeds import invalidate_feeds
+    from content.pages.digest.feeds import invalidate_feeds
 
     invalidate_feeds()
     return created

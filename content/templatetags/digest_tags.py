@@ -9,8 +9,8 @@ from django.utils.translation import get_language, pgettext
 from wagtail.rich_text import expand_db_html
 
 from content import lookups
-from content.feeds import feed_link_tags
 from content.html_clean import clean_html
+from content.pages.digest.feed_links import feed_link_tags
 
 register = template.Library()
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction, Revision
 
-from content.feeds import build_atom, build_rss
 from content.models import DigestIssuePage
+from content.pages.digest.feeds import build_atom, build_rss
 from tests.factories.digest import (
     add_issue,
     item,

@@ -11,7 +11,6 @@ from .models import (
     DigestIndexPage,
     DigestIssuePage,
     first_of_month,
-    page_absolute_url,
     unfinished_drafts_notice,
 )
 
@@ -22,6 +21,5 @@ __all__ = [
     "DigestIssueForm",
     "DigestIssuePage",
     "first_of_month",
-    "page_absolute_url",
     "unfinished_drafts_notice",
 ]

@@ -47,14 +47,6 @@ def first_of_month(value=None):
     return value.replace(day=1)
 
 
-def page_absolute_url(page):
-    """The absolute public URL of a page, built on SITE_BASE_URL (never the Host header)."""
-    parts = page.get_url_parts()
-    if parts is None:
-        return ""
-    return absolute_url(parts[2])
-
-
 UNFINISHED_DRAFTS = _(
     "This series has issues that were started but never published (an abandoned new-issue form is kept as a "
     "draft): {drafts}. Continue one of them rather than starting again, or delete it."
@@ -428,8 +420,8 @@ class DigestIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
-        return feeds.serve(self, request, "rss")
+        return feeds.feed_response(self, request, "rss")
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
-        return feeds.serve(self, request, "atom")
+        return feeds.feed_response(self, request, "atom")
