@@ -11,9 +11,3 @@ class DeliveryConfig(AppConfig):
 
         connect_page_cache_handlers()
         connect_static_site_handlers()
-
-        from django.core import checks
-
-        from .task_workers import check_heartbeat_settings
-
-        checks.register(check_heartbeat_settings)
