@@ -3,7 +3,7 @@
 from .navigation import Footer, MainMenu  # noqa: F401
 from .pages.digest import DigestIndexPage, DigestIssuePage  # noqa: F401
 from .pages.events import EventIndexPage, EventPage, EventSpeaker  # noqa: F401
-from .pages.foundation import BankTransferDetails, DonorListPage, PledgePage  # noqa: F401
+from .pages.foundation import DonorListPage, PledgePage  # noqa: F401
 from .pages.funding import ApplicationStatusPage, FundCallPage, InstitutionRegistrationPage  # noqa: F401
 from .pages.home import HomePage  # noqa: F401
 from .pages.jobs import JobIndexPage, JobPostingPage  # noqa: F401

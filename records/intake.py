@@ -1,5 +1,5 @@
-"""The intake of public forms: the one skeleton every intake service runs (``receive``), one-time form tokens,
-a honeypot and a per-IP rate limit.
+"""The intake of public forms: the one skeleton every intake service runs (``receive``), one-time form tokens
+and a honeypot (the per-IP rate limit of their POSTs is applied by ``site`` when a page serves the form).
 
 ``receive`` owns what every intake shares: one transaction, the form token claimed in it, the record's files
 written to private storage (and deleted again if the transaction fails), the audit entry, the acknowledgement
@@ -9,20 +9,15 @@ and ``events`` only check what is theirs and build their record.
 Each rendered form carries a signed one-time token. The intake service ``claim``s it in the same
 transaction that stores the record, so a double submit (a double click, a reload, two tabs) finds
 the token already used and gets the first record back instead of creating a second. A hidden
-honeypot field that people never fill catches simple bots. ``rate_limited`` counts POSTs per client
-IP in the Django cache.
+honeypot field that people never fill catches simple bots.
 """
 
-import hashlib
-import math
 import uuid
 from dataclasses import dataclass, field
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -204,36 +199,3 @@ class PublicForm(IntakeForm):
         for message in self._errors.get("form_token", []):
             self.add_error(None, message)
         return cleaned
-
-
-def client_ip(request):
-    header = getattr(settings, "RECORDS_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def seconds_left(period=None):
-    """Seconds until the current counting window of ``rate_limited`` ends (windows of ``period`` seconds from the
-    epoch; default ``RECORDS_RATE_PERIOD``): the ``Retry-After`` of a refusal."""
-    period = period or getattr(settings, "RECORDS_RATE_PERIOD", 600)
-    return max(1, math.ceil(period - timezone.now().timestamp() % period))
-
-
-def rate_limited(request, scope, limit=None, period=None):
-    """Count this request against the client's allowance for ``scope``; True if it is over the limit.
-
-    Defaults: ``settings.RECORDS_RATE_LIMIT`` requests per ``settings.RECORDS_RATE_PERIOD`` seconds per IP.
-    """
-    limit = limit or getattr(settings, "RECORDS_RATE_LIMIT", 30)
-    period = period or getattr(settings, "RECORDS_RATE_PERIOD", 600)
-    window = int(timezone.now().timestamp() // period)
-    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    key = f"records:rl:{scope}:{digest}:{window}"
-    cache.add(key, 0, timeout=period + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period + 5)
-        count = 1
-    return count is not None and count > limit  # None: the cache is away, nothing can be counted

@@ -1,5 +1,5 @@
 """The words of the JSON APIs' refusals, shared by the search API (``search.views``) and the headless API
-(``delivery.headless``, which imports them: imports point from ``site`` to ``search``).
+(``site/headless``, which imports them: imports point from ``site`` to ``search``).
 
 Every message is translated (``gettext`` with named placeholders) into the language of the request, which
 LocaleMiddleware picks for the unprefixed ``/api/`` URLs from Django's language cookie if a client sends one,

@@ -8,7 +8,8 @@ money. Idempotent: pages by slug (through the demo tree), bank details by locale
 
 from wagtail.models import Locale
 
-from content.models import BankTransferDetails, DonorListPage, PledgePage
+from content.models import DonorListPage, PledgePage
+from records.donations.models import BankTransferDetails
 
 from .build import p
 from .spec import page

@@ -1,5 +1,5 @@
-"""Public pages of the foundation (深圳市光明致远科技基金会): the pledge form and the donor list, and the bank
-transfer details that the pledge confirmation shows.
+"""Public pages of the foundation (深圳市光明致远科技基金会): the pledge form and the donor list. The bank transfer
+details that the pledge confirmation shows are the foundation's data in ``records.donations``.
 
 The pages hand the form's data to ``records.donations.services`` and read the public donor list from it;
 ``records`` never imports these models. No card payment is taken on the site: a donor pledges here and
@@ -11,73 +11,15 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from content.blocks import BodyBlock
 from records.donations import services
 from records.donations.forms import PledgeForm
+from records.donations.models import BankTransferDetails
 
 from .base import BasePage
 from .intake import IntakePageMixin
-
-
-class BankTransferDetails(TranslatableMixin, models.Model):
-    """The foundation's bank account for gifts, in one language, shown after a pledge and in its acknowledgement."""
-
-    account_name = models.CharField(_("account name"), max_length=200)
-    bank_name = models.CharField(_("bank"), max_length=200)
-    account_number = models.CharField(_("account number"), max_length=60)
-    swift_code = models.CharField(_("SWIFT code"), max_length=20, blank=True)
-    instructions = models.TextField(
-        _("instructions"),
-        blank=True,
-        help_text=_("For example: quote your pledge reference in the transfer's remarks."),
-    )
-    is_sample = models.BooleanField(
-        _("sample details"),
-        default=False,
-        help_text=_("Marks the details as a sample for demonstration: donors are told not to transfer money."),
-    )
-
-    panels = [
-        FieldPanel("account_name"),
-        FieldPanel("bank_name"),
-        FieldPanel("account_number"),
-        FieldPanel("swift_code"),
-        FieldPanel("instructions"),
-        FieldPanel("is_sample"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("bank transfer details")
-        verbose_name_plural = _("bank transfer details")
-
-    def __str__(self):
-        return f"{self.bank_name} ({self.locale})"
-
-    @classmethod
-    def for_locale(cls, locale=None):
-        return cls.objects.filter(locale=locale or Locale.get_active()).first()
-
-    def as_pairs(self):
-        """(label, value) pairs for the acknowledgement email, in the active language."""
-        pairs = [
-            (_("Account name"), self.account_name),
-            (_("Bank"), self.bank_name),
-            (_("Account number"), self.account_number),
-        ]
-        if self.swift_code:
-            pairs.append((_("SWIFT code"), self.swift_code))
-        if self.instructions:
-            pairs.append((_("Instructions"), self.instructions))
-        if self.is_sample:
-            pairs.append((_("Note"), _("These are sample details for demonstration. Please do not transfer money.")))
-        return pairs
-
-
-register_snippet(BankTransferDetails)
 
 
 class PledgePage(IntakePageMixin, BasePage):

@@ -1,22 +1,22 @@
 """Serving of pages that carry a public intake form (grant application, registration, job application, pledge).
 
 The pages hand the form's data to a ``records`` service; this mixin does what every such page shares:
-the page is never cached (the form carries a one-time token and a CSRF token), POSTs are rate-limited
-per client IP (a refusal is a 429 with Retry-After), and a valid submission redirects to a confirmation step
+the page is never cached (the form carries a one-time token and a CSRF token), a POST is first offered to the
+``before_intake_submission`` hooks (``site/delivery``'s per-IP rate limit answers one over its allowance with a
+429 and Retry-After: content does not import site), and a valid submission redirects to a confirmation step
 whose details (the reference number) are kept in the session, never in the URL.
 """
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
-
-from records.intake import rate_limited, seconds_left
+from wagtail import hooks
 
 
 class IntakePageMixin:
     """Mix into a page model; the page implements ``serve_form(request)`` (GET) and ``serve_submission(request)``."""
 
-    rate_limit_scope = "intake"  # the per-IP allowance this page's POSTs count against
+    rate_limit_scope = "intake"  # the per-IP allowance this page's POSTs count against (``before_intake_submission``)
     confirmation_template = None
     confirmation_param = "done"  # ?done=1 shows the confirmation step
     confirmation_session_key = "intake_confirmation"
@@ -30,12 +30,13 @@ class IntakePageMixin:
         return response
 
     def serve_intake(self, request):
-        """Dispatch: a POST (after the rate limit), the confirmation step, or the form."""
+        """Dispatch: a POST (unless a ``before_intake_submission`` hook answers it: the rate limit), the confirmation
+        step, or the form."""
         if request.method == "POST":
-            if rate_limited(request, self.rate_limit_scope):
-                response = self.render_page(request, status=429, form=None, rate_limited=True)
-                response["Retry-After"] = str(seconds_left())
-                return response
+            for hook in hooks.get_hooks("before_intake_submission"):
+                response = hook(self, request)
+                if response is not None:
+                    return response
             return self.serve_submission(request)
         if request.GET.get(self.confirmation_param):
             return self.serve_confirmation(request)

@@ -16,7 +16,7 @@ def foundation_permissions():
     # Their own rules and receipt data (Settings → Foundation receipts and rules).
     perms += [("donations", "change_foundationsettings"), ("donations", "view_foundationsettings")]
     # The bank transfer details shown on the pledge confirmation are site data the foundation keeps.
-    perms += [("content", f"{action}_banktransferdetails") for action in ("add", "change", "view")]
+    perms += [("donations", f"{action}_banktransferdetails") for action in ("add", "change", "view")]
     return perms
 
 

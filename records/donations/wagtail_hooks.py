@@ -1,4 +1,5 @@
-"""The foundation's donation records in the Wagtail admin: pledges, designations and totals.
+"""The foundation's donation records in the Wagtail admin: pledges, designations and totals; and its bank transfer
+details, a snippet (Snippets → Bank transfer details).
 
 Only the "Foundation staff" group (and superusers) see the Donations menu. Pledges are never created or
 edited here (they come from the public form), only inspected and worked: agreement, payments with
@@ -16,6 +17,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from records import admin_home
 from records.admin_home import RecordKind
@@ -30,11 +32,12 @@ from records.listing import (
 )
 
 from . import services
-from .models import Designation, DonorType, Pledge, Status
+from .models import BankTransferDetails, Designation, DonorType, Pledge, Status
 from .roles import FOUNDATION_STAFF, is_foundation_staff
 from .views import staff as staff_views
 
 register_permission_policy(Pledge, IntakeRecordPolicy(Pledge))
+register_snippet(BankTransferDetails)
 
 
 def _year_choices():

@@ -8,7 +8,7 @@ the account's id, the language the reset was asked in and the link's origin: nev
 token, which the task makes itself when it runs (a token stays valid for ``PASSWORD_RESET_TIMEOUT``). It renders
 Wagtail's email in the account holder's admin language (else the language the reset was asked in) and sends it. A
 mail server failure is raised without the server's message, which may quote the address, so that nothing
-personal reaches the logs or the queue and the database queue's retries (``delivery.task_retries``) try again.
+personal reaches the logs or the queue and the database queue's retries (``background.task_retries``) try again.
 """
 
 from django.conf import settings

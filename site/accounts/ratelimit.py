@@ -3,7 +3,7 @@
 django-axes locks out one username from one address after repeated failures (``accounts.lockout``); on its own it
 lets one address try a few passwords on every username (password spraying), many addresses try passwords on one
 account, and anyone ask for any number of reset emails. The Django cache counts, in windows of a period from the
-epoch (``records.intake``; ``RECORDS_CLIENT_IP_HEADER`` behind a proxy):
+epoch (``delivery.throttling``; ``RECORDS_CLIENT_IP_HEADER`` behind a proxy):
 
 - FAILED sign-ins per client address, all usernames together: ``LOGIN_RATE_LIMIT`` per ``LOGIN_RATE_PERIOD``
   seconds. Successful sign-ins are not counted, so forty colleagues behind one office address can all sign in at
@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.admin.views import account
 
-from records.intake import client_ip, rate_limited, seconds_left
+from delivery.throttling import client_ip, rate_limited, seconds_left
 
 LOGIN = "login"
 LOGIN_ACCOUNT = "login_account"

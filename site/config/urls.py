@@ -24,7 +24,7 @@ urlpatterns = [
     path("robots.txt", delivery_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap()}}, name="sitemap"),
     path("api/search/", include("search.api_urls")),
-    path("api/v2/", include("delivery.headless.urls")),
+    path("api/v2/", include("headless.urls")),
 ]
 
 # Wagtail's preview API v3 (with write endpoints): only when switched on (API_V3_ENABLED).

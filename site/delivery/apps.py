@@ -10,9 +10,3 @@ class DeliveryConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.connect()
-
-        from django.core import checks
-
-        from .task_workers import check_heartbeat_settings
-
-        checks.register(check_heartbeat_settings)

@@ -13,9 +13,17 @@ from django.core.management import call_command
 from django.test import TestCase, override_settings
 from wagtail.models import Locale, Page
 
-from content.models import BankTransferDetails, DonorListPage, PledgePage, SectionIndexPage
+from content.models import DonorListPage, PledgePage, SectionIndexPage
 from records.donations import services
-from records.donations.models import DonorType, Payment, PaymentMethod, Pledge, ProgressNote, Status
+from records.donations.models import (
+    BankTransferDetails,
+    DonorType,
+    Payment,
+    PaymentMethod,
+    Pledge,
+    ProgressNote,
+    Status,
+)
 from records.intake import issue_token
 from records.notifications import Notification
 from tests.content.test_demo import only_section_loaders

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from freezegun import freeze_time
 
+from background.management.commands.run_scheduler import tick
 from content.models import StandardPage
-from delivery.management.commands.run_scheduler import tick
 
 
 def test_unpublished_page_is_not_served(client, site_tree):

@@ -26,6 +26,7 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 INSTALLED_APPS = [
     "accounts",
     "delivery",
+    "background",  # before django_tasks_db: its db_worker command (with a heartbeat) wins
     "search",
     "content",
     "records",
@@ -151,13 +152,13 @@ RENDITION_MEMO_SECONDS = env.int("RENDITION_MEMO_SECONDS", default=600)
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):  # the database queue (worker: manage.py db_worker)
     INSTALLED_APPS.append("django_tasks_db")
-# A failed task of the database queue is run again by the scheduler (delivery.task_retries): at most
+# A failed task of the database queue is run again by the scheduler (background.task_retries): at most
 # TASK_MAX_ATTEMPTS runs in all, the first waiting TASK_RETRY_DELAY seconds after the failure, doubling each time.
 TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=5)
 TASK_RETRY_DELAY = env.int("TASK_RETRY_DELAY", default=60)
 # A task worker (manage.py db_worker) records that it is alive every TASK_WORKER_HEARTBEAT seconds; one not heard
 # from for TASK_WORKER_SILENCE seconds is taken for dead (killed, out of memory, the machine restarted), and the task
-# it was running is marked failed by the scheduler, then retried as above (delivery.task_workers).
+# it was running is marked failed by the scheduler, then retried as above (background.task_workers).
 TASK_WORKER_HEARTBEAT = env.float("TASK_WORKER_HEARTBEAT", default=15.0)
 TASK_WORKER_SILENCE = env.int("TASK_WORKER_SILENCE", default=120)
 # A worker that keeps no heartbeat (django-tasks-db's own command): its task is taken for abandoned when still
@@ -354,7 +355,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "records.intake.client_ip"  # honours RECORDS_CLIENT_IP_HEADER behind a proxy
+AXES_CLIENT_IP_CALLABLE = "delivery.throttling.client_ip"  # honours RECORDS_CLIENT_IP_HEADER behind a proxy
 AXES_VERBOSE = False  # logs name no username, address or browser
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every sign-in
@@ -418,7 +419,7 @@ STATIC_BUILDS_KEPT = env.int("STATIC_BUILDS_KEPT", default=2)  # finished builds
 # Static files are served by WhiteNoise; in development it reads them straight from the themes.
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=False)
 
-# Headless API (site/delivery/headless): Wagtail API v2, read-only and public, at /api/v2/.
+# Headless API (site/headless): Wagtail API v2, read-only and public, at /api/v2/.
 WAGTAILAPI_BASE_URL = SITE_BASE_URL  # detail and download URLs are built on the canonical origin
 WAGTAILAPI_LIMIT_MAX = env.int("API_LIMIT_MAX", default=50)
 WAGTAILAPI_SEARCH_ENABLED = False  # full-text search is the site's own: /api/search/

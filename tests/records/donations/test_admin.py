@@ -112,7 +112,7 @@ def test_foundation_staff_see_and_work_everything(client, data):
         assert client.get(url).status_code == 200, url
     menu = client.get("/admin/").content.decode()
     assert "/admin/donations/pledges/" in menu and "/admin/donations/totals/" in menu
-    assert client.get("/admin/snippets/content/banktransferdetails/").status_code == 200
+    assert client.get("/admin/snippets/donations/banktransferdetails/").status_code == 200
     # Foundation staff see no other back office.
     for url in ("/admin/grants/applications/", "/admin/recruitment/applications/"):
         assert client.get(url).status_code in (302, 403, 404), url

@@ -15,7 +15,7 @@ from config.settings.base import redis_cache
 from records.recruitment.models import JobApplication
 from tests.factories.pages import build_site
 from tests.factories.publications import build_jobs
-from tests.site.delivery.test_background_problems import send_application
+from tests.site.background.test_background_problems import send_application
 
 pytestmark = pytest.mark.django_db
 

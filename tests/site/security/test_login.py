@@ -24,7 +24,7 @@ from django_tasks_db.models import DBTaskResult
 from freezegun import freeze_time
 from wagtail.users.models import UserProfile
 
-from tests.site.delivery.test_task_retries import run_worker
+from tests.site.background.test_task_retries import run_worker
 
 pytestmark = pytest.mark.django_db
 

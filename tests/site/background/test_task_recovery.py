@@ -28,11 +28,11 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from delivery import task_retries, task_workers
-from delivery.models import TaskRetry, TaskWorker
+from background import task_retries, task_workers
+from background.models import TaskRetry, TaskWorker
 from tests.factories.concurrency import run_together
-from tests.site.delivery.tasks_for_retry import always_fails, runs, waits_for
-from tests.site.delivery.test_task_retries import QUEUE, report, run_worker, scheduler_tick, staff
+from tests.site.background.tasks_for_retry import always_fails, runs, waits_for
+from tests.site.background.test_task_retries import QUEUE, report, run_worker, scheduler_tick, staff
 
 ROOT = Path(__file__).resolve().parents[3]
 TIMEOUT = 600  # TASK_RUNNING_TIMEOUT in these tests, in seconds
@@ -184,8 +184,8 @@ def test_a_task_whose_worker_was_killed_is_recovered_and_retried(queue, counter,
     scheduler_tick()  # marks it failed, then retries it, in the same tick
     failed = DBTaskResult.objects.get(pk=first.id)
     assert failed.status == "FAILED" and failed.finished_at is not None
-    assert failed.exception_class_path == "delivery.task_retries.WorkerStopped" == task_retries.WORKER_STOPPED
-    assert failed.traceback.startswith("delivery.task_retries.WorkerStopped: worker doomed-worker stopped while")
+    assert failed.exception_class_path == "background.task_retries.WorkerStopped" == task_retries.WORKER_STOPPED
+    assert failed.traceback.startswith("background.task_retries.WorkerStopped: worker doomed-worker stopped while")
     assert f"longer than TASK_WORKER_SILENCE ({SILENCE} s)" in failed.traceback
     record = TaskRetry.objects.get(failed_result_id=failed.pk)
     assert (record.attempt, record.outcome) == (1, "retried")

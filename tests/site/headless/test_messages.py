@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from wagtail.api.v2.utils import parse_fields_parameter
 
 from content.pages.jobs import JobCategory
-from delivery.headless.endpoints import HeadlessPagesEndpoint
-from delivery.headless.filters import parse_fields
-from delivery.headless.page_types import page_type_name, public_page_models
-from delivery.headless.refusals import Refused
+from headless.endpoints import HeadlessPagesEndpoint
+from headless.filters import parse_fields
+from headless.page_types import page_type_name, public_page_models
+from headless.refusals import Refused
 from tests.api_refusals import refusal
 from tests.factories.pages import build_site
 

@@ -1,4 +1,4 @@
-"""``manage.py db_worker``: django-tasks-db's worker with a heartbeat (``delivery.task_workers``), so that the
+"""``manage.py db_worker``: django-tasks-db's worker with a heartbeat (``background.task_workers``), so that the
 scheduler tells a worker that is busy with a long task from one that died in the middle of it.
 
 The same command, options and behaviour as the library's (this app comes before ``django_tasks_db`` in
@@ -11,7 +11,7 @@ import os
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as LibraryCommand
 
-from delivery.task_workers import Heartbeat
+from background.task_workers import Heartbeat
 
 
 class Command(LibraryCommand):

@@ -32,7 +32,7 @@ from wagtail.models import Page, Site
 from content import lookups
 from content.lookups import language_of
 from content.pages.base import BasePage
-from records.intake import client_ip
+from delivery.throttling import client_ip
 
 from . import filters, refusals
 from . import representation as rep

@@ -17,7 +17,7 @@ decides once about every failure it has not decided yet and records the decision
   backend can no longer be loaded (the code was removed, the queue is no longer configured).
 
 A run whose worker died (SIGKILL, out of memory, the machine restarted) would stay ``RUNNING`` for ever: the
-worker never writes its outcome, and workers pick up ``READY`` results only. ``delivery.task_workers`` finds such
+worker never writes its outcome, and workers pick up ``READY`` results only. ``background.task_workers`` finds such
 runs by the workers' heartbeats (or, for a worker without one, by ``TASK_RUNNING_TIMEOUT``) and marks them failed
 with a ``WorkerStopped``; from then on they are failures like any other here: retried after the growing delay,
 counted in the attempts, given up after ``TASK_MAX_ATTEMPTS``, and shown to staff with an explanation.
@@ -62,10 +62,12 @@ class NotRunnable(Exception):
 
 class WorkerStopped(Exception):
     """Recorded for a run whose worker stopped while running it (killed, out of memory, machine restarted), by
-    ``delivery.task_workers``. Never raised."""
+    ``background.task_workers``. Never raised."""
 
 
 WORKER_STOPPED = f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}"  # its exception_class_path
+# Its exception_class_path too in the runs recorded before this room moved out of ``delivery``.
+WORKER_STOPPED_PATHS = (WORKER_STOPPED, "delivery.task_retries.WorkerStopped")
 
 
 def queue_installed():
@@ -351,7 +353,7 @@ def failed_tasks(limit=100):
             attempt=attempt,
             max_attempts=limit_attempts,
             state="will_retry",
-            worker_stopped=failure.exception_class_path == WORKER_STOPPED,
+            worker_stopped=failure.exception_class_path in WORKER_STOPPED_PATHS,
         )
         record = records.get(failure.pk)
         if record is None:

@@ -7,7 +7,7 @@ apply to every SMART page type). ``order`` marks fields that may be used as an `
 names the field that the ``year`` / ``date_from`` / ``date_to`` filters use for that type.
 
 Kept here rather than as ``api_fields`` on the models: how a field is represented (absolute rich text,
-renditions, privacy checks on choosers) belongs to delivery, and ``content`` does not import ``site``.
+renditions, privacy checks on choosers) belongs to the API, and ``content`` does not import ``site``.
 """
 
 from dataclasses import dataclass, field

@@ -2,7 +2,7 @@
 
 django-tasks-db 0.12 leaves no sign that a worker is alive (its issue #5, "Unclean exits of the worker leave
 tasks in limbo", is open): a run records only when it started and the ids of the workers that claimed it. So
-our ``manage.py db_worker`` (``delivery/management/commands/db_worker.py``, the library's command with a heartbeat)
+our ``manage.py db_worker`` (``background/management/commands/db_worker.py``, the library's command with a heartbeat)
 keeps one ``TaskWorker`` row per worker process: written when it starts, its ``seen_at`` renewed every
 ``TASK_WORKER_HEARTBEAT`` seconds by a thread of its own, ``stopped_at`` set when it exits cleanly.
 
@@ -109,7 +109,7 @@ def check_heartbeat_settings(**kwargs):
             checks.Error(
                 "TASK_WORKER_SILENCE must be at least three times TASK_WORKER_HEARTBEAT: a worker that is merely "
                 "slow to beat would be taken for dead and its task run a second time.",
-                id="delivery.E001",
+                id="delivery.E001",  # the id it had before this room moved out of delivery (SILENCED_SYSTEM_CHECKS)
             )
         ]
     return []

@@ -26,14 +26,14 @@ from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_spec_validator import validate as validate_spec
 
-from delivery.headless.openapi import document
-from delivery.headless.page_types import page_type_name, public_page_models
-from delivery.headless.privacy import public_pages
 from delivery.unavailable import unavailable_response
+from headless.openapi import document
+from headless.page_types import page_type_name, public_page_models
+from headless.privacy import public_pages
 
 pytestmark = pytest.mark.django_db
 
-REPOSITORY = Path(__file__).resolve().parents[4]
+REPOSITORY = Path(__file__).resolve().parents[3]
 METHODS = ("get", "head", "post", "put", "patch", "delete", "options", "trace")
 
 

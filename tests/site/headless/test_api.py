@@ -10,7 +10,7 @@ import pytest
 from wagtail.models import Page
 
 from content.pages.base import BasePage
-from delivery.headless.page_types import exposed_fields, page_type_name, public_page_models
+from headless.page_types import exposed_fields, page_type_name, public_page_models
 
 pytestmark = pytest.mark.django_db
 FEB = datetime.date(2026, 2, 1)

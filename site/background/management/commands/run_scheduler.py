@@ -6,8 +6,8 @@
 - queues another attempt of the notification emails that failed (``records.notifications.retry_failed``, at most
   ``MAX_ATTEMPTS`` each);
 - marks failed the background tasks of the database queue whose worker stopped while running them: it exited, or
-  fell silent for ``TASK_WORKER_SILENCE`` seconds (``delivery.task_workers.recover_abandoned_tasks``);
-- decides about the background tasks of the database queue that failed (``delivery.task_retries``): each is
+  fell silent for ``TASK_WORKER_SILENCE`` seconds (``background.task_workers.recover_abandoned_tasks``);
+- decides about the background tasks of the database queue that failed (``background.task_retries``): each is
   enqueued again with a growing delay, up to ``TASK_MAX_ATTEMPTS`` runs, or given up (at once when the object it
   works on no longer exists);
 - once a day, deletes the private files that belong to no record (``records.files.sweep_orphans``: left by a
@@ -41,7 +41,7 @@ def retry_notifications():
 
 
 def recover_tasks():
-    from delivery.task_workers import recover_abandoned_tasks
+    from background.task_workers import recover_abandoned_tasks
 
     recovered = recover_abandoned_tasks()
     if recovered:
@@ -49,7 +49,7 @@ def recover_tasks():
 
 
 def retry_tasks():
-    from delivery.task_retries import retry_failed_tasks
+    from background.task_retries import retry_failed_tasks
 
     counts = retry_failed_tasks()
     if any(counts.values()):

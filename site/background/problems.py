@@ -6,7 +6,7 @@ error, and the background tasks of the database queue that failed, newest first.
 tried again by the scheduler process on each tick (``records.notifications.retry_failed``, at most
 ``MAX_ATTEMPTS`` times); "Try again now" queues them all at once.
 
-A failed task is shown once, by its latest failed run (``delivery.task_retries.failed_tasks``): its task, when it
+A failed task is shown once, by its latest failed run (``background.task_retries.failed_tasks``): its task, when it
 failed, the exception class and the first line of its message (email addresses masked), the number of runs so
 far out of ``TASK_MAX_ATTEMPTS``, and what the scheduler did or will do: retry it after a growing delay (and how
 that retry went), or give up (all attempts failed, or the object it works on no longer exists). A run whose worker
@@ -43,7 +43,7 @@ def failed_notifications():
 
 
 class BackgroundProblemsView(AdminScreen, TemplateView):
-    template_name = "delivery/admin/background_problems.html"
+    template_name = "background/admin/background_problems.html"
     page_title = _("Background problems")
     header_icon = "warning"
 
@@ -65,7 +65,7 @@ class BackgroundProblemsView(AdminScreen, TemplateView):
             )
             % {"count": count},
         )
-        return redirect("delivery_background_problems")
+        return redirect("background_problems")
 
     def retry_task(self, request):
         if not request.user.has_perm(
@@ -86,7 +86,7 @@ class BackgroundProblemsView(AdminScreen, TemplateView):
             messages.error(request, gettext("This task can no longer be run, so it cannot be retried."))
         else:
             messages.error(request, gettext("This task has not failed, or has been retried already."))
-        return redirect("delivery_background_problems")
+        return redirect("background_problems")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -11,7 +11,7 @@ from django.core import mail
 from django.test import override_settings
 
 from accounts.models import User
-from delivery.management.commands.run_scheduler import tick
+from background.management.commands.run_scheduler import tick
 from records.notifications import Notification
 from records.recruitment.models import JobApplication
 from tests.factories.pages import build_site

@@ -22,12 +22,12 @@ from wagtail.tasks import update_reference_index_task
 from wagtail.users.models import UserProfile
 
 from accounts.models import User
-from delivery import task_retries
-from delivery.management.commands.run_scheduler import tick
-from delivery.models import TaskRetry
+from background import task_retries
+from background.management.commands.run_scheduler import tick
+from background.models import TaskRetry
 from records.notifications import Notification
 from tests.factories.concurrency import run_together
-from tests.site.delivery.tasks_for_retry import always_fails, flaky, runs
+from tests.site.background.tasks_for_retry import always_fails, flaky, runs
 
 REPORT = "/admin/reports/background-problems/"
 QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -108,7 +108,7 @@ def test_a_task_that_fails_twice_is_retried_by_the_scheduler_until_it_succeeds(q
     assert last.status == "SUCCESSFUL" and last.return_value == 3
     # The same task, arguments, queue, priority and backend every time.
     for result in DBTaskResult.objects.all():
-        assert result.task_path == "tests.site.delivery.tasks_for_retry.flaky"
+        assert result.task_path == "tests.site.background.tasks_for_retry.flaky"
         assert result.args_kwargs == {"args": [counter, 2], "kwargs": {"label": "nightly"}}
         assert (result.queue_name, result.priority, result.backend_name) == ("default", 5, "default")
     assert DBTaskResult.objects.count() == 3
