@@ -279,8 +279,9 @@ def _record_object(kind, model, pk):
 
 
 def pages_showing(change):
-    """Ids of the pages that point to the snippets, images and documents of ``change`` (Wagtail's reference
-    index: fields, StreamField choosers, rich-text links and the parts of a page)."""
+    """Ids of the pages that point to the snippets, images and documents of ``change``: Wagtail's reference index
+    (fields, StreamField choosers, rich-text links and the parts of a page) and the pages' many-to-many fields
+    (a white paper's topics), which that index does not hold."""
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from wagtail.documents import get_document_model
@@ -299,6 +300,13 @@ def pages_showing(change):
             to_content_type=content_type, to_object_id__in=[str(pk) for pk in ids], base_content_type=page_type
         ).values_list("object_id", flat=True)
         found.update(int(pk) for pk in rows)
+        for page_model in apps.get_models():
+            if not issubclass(page_model, Page):
+                continue
+            for model_field in page_model._meta.local_many_to_many:
+                if model_field.related_model is model:
+                    pages = page_model.objects.filter(**{f"{model_field.name}__in": ids})
+                    found.update(pages.values_list("pk", flat=True))
     return found
 
 
