@@ -19,9 +19,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
-from content import feeds, publishing
+from content import publishing
 from content.demo.loader import load_demo
 from content.models import DigestIndexPage, PledgePage
+from content.pages.digest import feeds
 from delivery.staticgen import build_site
 from delivery.staticgen.render import file_for
 from search import index
