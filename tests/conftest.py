@@ -3,24 +3,10 @@ import copy
 import pytest
 
 from tests.factories.pages import build_site
+from tests.sharing import SHARED_TREE, first_function_fixture, layers_of, shared_tree, shares_the_tree
 
 # The real-browser fixtures, shared by every test that needs them; moto's S3 server for the object storage tests.
 pytest_plugins = ["tests.browser.fixtures", "tests.objectstorage"]
-
-SHARED_TREE = "_shared_site_tree"
-
-
-def transactional(item):
-    """Whether pytest-django runs this test on a committed, flushed database (no transaction to nest in)."""
-    names = getattr(item, "fixturenames", ())
-    if {"transactional_db", "live_server", "django_db_serialized_rollback"} & set(names):
-        return True
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
-
-
-def shares_the_tree(item):
-    return "site_tree" in getattr(item, "fixturenames", ()) and not transactional(item)
 
 
 @pytest.hookimpl(trylast=True)
@@ -28,78 +14,33 @@ def pytest_collection_modifyitems(items):
     """Tests that read ``site_tree`` on a rolled-back database share one tree per module (see ``SharedTree``).
 
     After pytest-django's own ordering (database tests first, then transactional ones), the sharing tests of a
-    module go last in each run of that module's tests, so that the tree is built once for them; the shared tree is
-    set up before the first function-scoped fixture of the test (before ``db`` opens the test's transaction).
+    module go last in each run of that module's tests, grouped by the tree layers they use, so that the tree and
+    its layers are built once for each group; the shared tree is set up before the first function-scoped fixture of
+    the test (before ``db`` opens the test's transaction).
     """
     for item in items:
         if shares_the_tree(item) and SHARED_TREE not in item.fixturenames:
-            item.fixturenames.insert(_first_function_fixture(item), SHARED_TREE)
+            item.fixturenames.insert(first_function_fixture(item), SHARED_TREE)
     runs, run, module = [], 0, None
     for item in items:
         if item.nodeid.split("::")[0] != module:
             run, module = run + 1, item.nodeid.split("::")[0]
         runs.append(run)
-    order = sorted(range(len(items)), key=lambda index: (runs[index], shares_the_tree(items[index]), index))
-    items[:] = [items[index] for index in order]
 
+    def key(index):
+        shares = shares_the_tree(items[index])
+        layers = tuple(name for name, _builder in layers_of(items[index])) if shares else ()
+        return (runs[index], shares, layers, index)
 
-def _first_function_fixture(item):
-    """Where the test's first function-scoped fixture is set up (the fixtures before it are wider)."""
-    definitions = item._fixtureinfo.name2fixturedefs
-    for index, name in enumerate(item.fixturenames):
-        if name in definitions and definitions[name][-1].scope == "function":
-            return index
-    return len(item.fixturenames)
-
-
-class SharedTree:
-    """build_site() once for consecutive tests of a module that share it, in a transaction rolled back after them.
-
-    Each test runs in a savepoint of that transaction (pytest-django's ``db``), so whatever a test changes in the
-    database is undone before the next one, which finds the tree as build_site() left it. The transaction ends
-    before any other test is set up (``pytest_runtest_setup``), and before the test database goes away.
-    """
-
-    def __init__(self):
-        self.module = self.atomic = self.pages = self.blocker = None
-
-    def open(self, module, blocker):
-        if self.atomic is not None and self.module == module:
-            return self.pages
-        self.close()
-        from django.db import transaction
-
-        self.blocker = blocker
-        with blocker.unblock():
-            atomic = transaction.atomic()
-            atomic.__enter__()
-            try:
-                self.pages = build_site()
-            except BaseException:
-                transaction.set_rollback(True)
-                atomic.__exit__(None, None, None)
-                raise
-        self.module, self.atomic = module, atomic
-        return self.pages
-
-    def close(self):
-        if self.atomic is None:
-            return
-        from django.db import transaction
-
-        atomic, self.atomic, self.module, self.pages = self.atomic, None, None, None
-        with self.blocker.unblock():
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-
-
-shared_tree = SharedTree()
+    items[:] = [items[index] for index in sorted(range(len(items)), key=key)]
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """A test that does not share the tree, or shares another module's, finds no shared tree in the database."""
-    if shared_tree.module is not None and (not shares_the_tree(item) or shared_tree.module != item.module):
+    """A test that does not share the tree, or shares another module's (or other layers), finds no shared tree."""
+    if shared_tree.key is None:
+        return
+    if not shares_the_tree(item) or shared_tree.key != (item.module, tuple(name for name, _ in layers_of(item))):
         shared_tree.close()
 
 
@@ -112,7 +53,7 @@ def _shared_tree_closed(django_db_setup):
 
 @pytest.fixture
 def _shared_site_tree(request, _shared_tree_closed, django_db_blocker):
-    return shared_tree.open(request.module, django_db_blocker)
+    return shared_tree.open(request.module, layers_of(request.node), django_db_blocker)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from lxml import etree, html
 from content.html_clean import clean_html, safe_url, xml_text
 from content.models import DigestIssuePage, FieldOfMedicine
 from tests.factories.digest import add_issue, make_fields, make_index
+from tests.sharing import tree_layer
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -32,7 +33,7 @@ HOSTILE_SUMMARY = (
 FORBIDDEN = re.compile(r"<script|<iframe|<style|<svg|\bon[a-z]+\s*=|javascript:|data:text", re.IGNORECASE)
 
 
-@pytest.fixture
+@tree_layer
 def hostile(site_tree):
     cache.clear()
     fields = make_fields()

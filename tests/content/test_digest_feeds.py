@@ -26,6 +26,7 @@ from tests.factories.digest import (
     publish_time,
     translate_issue,
 )
+from tests.sharing import tree_layer
 
 MONTHS = [datetime.date(2025, 12, 1)] + [datetime.date(2026, m, 1) for m in range(4, 8)]
 FEED_PATHS = {
@@ -36,7 +37,7 @@ FEED_PATHS = {
 }
 
 
-@pytest.fixture
+@tree_layer
 def digest(site_tree):
     """A bilingual series with 8 live issues a language (the newest with a PDF), plus hidden ones."""
     cache.clear()

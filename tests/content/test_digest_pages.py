@@ -13,9 +13,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from content.models import DigestIndexPage, DigestIssuePage
 from content.pages.digest import DigestIssueForm
 from tests.factories.digest import add_issue, item, make_fields, make_index, make_pdf, translate_issue
+from tests.sharing import tree_layer
 
 
-@pytest.fixture
+@tree_layer
 def series(site_tree):
     """Issues Nov 2025 - Mar 2026 in Chinese (Jan to Mar also in English), a draft and a private issue."""
     cache.clear()

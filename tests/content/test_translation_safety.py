@@ -16,9 +16,10 @@ from content.models import DigestIssuePage
 from content.taxonomy import FieldOfMedicine
 from delivery.staticgen import build_site
 from tests.factories.digest import DECEMBER, translation_scenario
+from tests.sharing import tree_layer
 
 
-@pytest.fixture
+@tree_layer
 def digest(site_tree):
     return translation_scenario(site_tree["home"], site_tree["home_en"])
 

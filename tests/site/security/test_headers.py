@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories.publications import build_events, build_jobs
+from tests.sharing import tree_layer
 from tests.site.security.helpers import production_settings
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def policy(response):
     return directives
 
 
-@pytest.fixture
+@tree_layer
 def pages(site_tree):
     return build_jobs(build_events(site_tree))
 

@@ -12,6 +12,7 @@ from django.core import mail
 
 from tests.factories.digest import add_issue, make_index
 from tests.factories.publications import build_events
+from tests.sharing import tree_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def canonical(settings):
     return BASE
 
 
-@pytest.fixture
+@tree_layer
 def pages(site_tree):
     pages = build_events(site_tree)
     index, index_en = make_index(pages["home"], pages["home_en"])

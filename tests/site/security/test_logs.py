@@ -21,6 +21,7 @@ from tests.factories import donations
 from tests.factories import grants as f
 from tests.factories.pages import publish_child
 from tests.factories.publications import build_events, build_jobs, docx_bytes, pdf_bytes, upload
+from tests.sharing import tree_layer
 from tests.site.security.helpers import production_settings
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,7 @@ def token_of(html):
     return re.search(r'name="form_token" value="([^"]+)"', html).group(1)
 
 
-@pytest.fixture
+@tree_layer
 def forms(site_tree):
     pages = build_jobs(build_events(site_tree))
     call = f.make_call()

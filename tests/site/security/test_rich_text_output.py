@@ -9,6 +9,7 @@ from django.template import engines
 
 from content.models import JobPostingPage, StandardPage
 from tests.factories.publications import build_jobs
+from tests.sharing import tree_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def assert_clean(html, where):
     assert "<b>kept</b>" in html and 'href="/en/about/"' in html, where  # the rest of the text is kept
 
 
-@pytest.fixture
+@tree_layer
 def pages(site_tree):
     return build_jobs(site_tree)
 
