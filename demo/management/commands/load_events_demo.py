@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.core.management.base import BaseCommand
 
 from content.models import EventPage
-from records.events import demo
+from demo import registrations as demo
 
 
 class Command(BaseCommand):

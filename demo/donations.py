@@ -19,12 +19,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from reportlab.pdfgen import canvas
 
+from records.donations import services
+from records.donations.documents import cjk_font
+from records.donations.models import Designation, DonorType, PaymentMethod, Pledge, ProgressNote
+from records.donations.roles import FOUNDATION_STAFF, ensure_groups
 from records.uploads import PDF
-
-from . import services
-from .documents import cjk_font
-from .models import Designation, DonorType, PaymentMethod, Pledge, ProgressNote
-from .roles import FOUNDATION_STAFF, ensure_groups
 
 STAFF_USERNAME = "foundation-demo"
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))

@@ -19,12 +19,11 @@ from django.utils import timezone
 
 from records.audit import APPLICANT, AuditEntry, build_entry
 from records.files import store_upload
+from records.recruitment.models import Evaluation, Interview, InterviewRound, InterviewSlot, JobApplication, Status
+from records.recruitment.roles import HR_STAFF, INTERVIEW_PANEL, ensure_groups
+from records.recruitment.services.intake import REFERENCE_PREFIX
 from records.references import next_reference
 from records.uploads import PDF
-
-from .models import Evaluation, Interview, InterviewRound, InterviewSlot, JobApplication, Status
-from .roles import HR_STAFF, INTERVIEW_PANEL, ensure_groups
-from .services.intake import REFERENCE_PREFIX
 
 # Figures stated in the seeds.
 PI_INTERVIEW_ROUNDS_2023 = 4

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Sum
 
-from records.donations import demo
+from demo import donations as demo
 from records.donations.models import Payment, Pledge
 
 

@@ -14,10 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from records.audit import APPLICANT, SYSTEM, AuditEntry, build_entry
+from records.events.models import Registration
+from records.events.services import REFERENCE_PREFIX, sync_event
 from records.references import next_reference
-
-from .models import Registration
-from .services import REFERENCE_PREFIX, sync_event
 
 Status = Registration.Status
 SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"]

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from records.recruitment import demo
+from demo import recruitment as demo
 
 
 class Command(BaseCommand):

@@ -24,12 +24,7 @@ from django.utils import timezone
 
 from records.audit import APPLICANT, AuditEntry, build_entry
 from records.files import StoredFile, store_upload
-from records.intake import IntakeToken
-from records.notifications import Notification
-from records.references import ReferenceCounter, format_reference, reserve_up_to
-from records.uploads import PDF, XLSX
-
-from .models import (
+from records.grants.models import (
     Application,
     ApplicationType,
     Assignment,
@@ -50,10 +45,14 @@ from .models import (
     Status,
     TeamMember,
 )
-from .models.institutions import CREDIT_CODE_ALPHABET, credit_code_check_character
-from .roles import GRANTS_OFFICE, REVIEWERS, ensure_groups
-from .services.intake import INSTITUTION_PREFIX
-from .services.review import weighted_total
+from records.grants.models.institutions import CREDIT_CODE_ALPHABET, credit_code_check_character
+from records.grants.roles import GRANTS_OFFICE, REVIEWERS, ensure_groups
+from records.grants.services.intake import INSTITUTION_PREFIX
+from records.grants.services.review import weighted_total
+from records.intake import IntakeToken
+from records.notifications import Notification
+from records.references import ReferenceCounter, format_reference, reserve_up_to
+from records.uploads import PDF, XLSX
 
 # Figures stated in the seed (SMART 2023 work report).
 REGISTERED_2023 = 124

@@ -10,7 +10,7 @@ class PageSpec:
 
     zh/en: plain field values per language (title, intro, listing_summary, listing_image_alt, ...).
         A value that is a callable receives the language's `Blocks` (for fields that need a page or image).
-    image: key of the listing image (content.demo.images), shared by both languages.
+    image: key of the listing image (demo.images), shared by both languages.
     body: callable(Blocks) -> list of raw StreamField blocks, called once per language; it is stored in
         the field named by body_field.
     tags: per-language tag names (news articles).

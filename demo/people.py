@@ -210,7 +210,7 @@ def ensure_series():
 
 
 def artwork(key):
-    """The demo illustration with this key (content.demo.images), or None if it is not loaded."""
+    """The demo illustration with this key (demo.images), or None if it is not loaded."""
     titles = {item.key: item.title for item in ARTWORK}
     return get_image_model().objects.filter(title=titles.get(key)).first()
 

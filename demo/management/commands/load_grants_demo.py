@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from records.grants import demo
+from demo import grants as demo
 from records.grants.models import Programme
 from records.grants.services import dashboard
 

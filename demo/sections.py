@@ -5,22 +5,22 @@ code ("zh-hans", "en") to that language's home page; the callable creates what i
 nothing that exists already), may write progress lines to ``stdout`` (which may be None), and
 returns how many objects it created. Append a loader here, e.g. the digest issues:
 
-    from content.demo.digest import load_digest
+    from demo.digest import load_digest
     SECTION_LOADERS.append(load_digest)
 """
 
 SECTION_LOADERS = []
 
-from content.demo.digest import load as load_digest  # noqa: E402
+from demo.digest import load as load_digest  # noqa: E402
 
 SECTION_LOADERS.append(load_digest)
 
-from content.demo.events import load as load_events  # noqa: E402
-from content.demo.jobs import load as load_jobs  # noqa: E402
-from content.demo.whitepapers import load as load_white_papers  # noqa: E402
+from demo.events import load as load_events  # noqa: E402
+from demo.jobs import load as load_jobs  # noqa: E402
+from demo.whitepapers import load as load_white_papers  # noqa: E402
 
 SECTION_LOADERS += [load_white_papers, load_events, load_jobs]
 
-from content.demo.foundation import load as load_foundation  # noqa: E402
+from demo.foundation import load as load_foundation  # noqa: E402
 
 SECTION_LOADERS.append(load_foundation)

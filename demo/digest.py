@@ -1,6 +1,6 @@
 """Demo content of 《全球医学科技动态》: fields of medicine, the series in both languages and twelve sample issues.
 
-``load(homes, stdout)`` is one of the demo section loaders (content.demo.sections.SECTION_LOADERS). It is
+``load(homes, stdout)`` is one of the demo section loaders (demo.sections.SECTION_LOADERS). It is
 idempotent: fields, pages, images and documents are found again by slug, month or title, so running it twice
 creates nothing new. A placeholder "digest" section page left by the general demo is replaced by the real
 series (with its translation); menus, footers and pages that linked to the placeholder link to the series.

@@ -1,7 +1,7 @@
 """Annual reports: the 2023 work report and the 2024 work plan (from seed 003), in Chinese and English.
 
 The Chinese follows the report's own wording; the English is a careful translation of it. The same
-data feeds the pages and the generated PDF summary (content.demo.documents).
+data feeds the pages and the generated PDF summary (demo.documents).
 """
 
 from content.models import SectionIndexPage, StandardPage
