@@ -13,62 +13,22 @@ from django.utils import timezone
 
 from content.models import EventIndexPage, EventPage, EventSpeaker
 
-from . import facts as F
+from .datafiles import read
 from .people import artwork, ensure_index, ensure_people, ensure_series
 
 SLUG = "events"
-VENUE = {
-    "zh": ("深圳光明科学城", "广东省深圳市光明区"),
-    "en": ("Guangming Science City", "Guangming District, Shenzhen"),
-}
-SAMPLE_NOTE = {
-    "zh": "日期、议程与讲者均为示例，仅用于演示网站功能。",
-    "en": "Date, agenda and speakers are samples, for demonstration only.",
-}
+_DATA = read("events", facts=True)
+VENUE = {lang: (venue["name"], venue["address"]) for lang, venue in _DATA["venue"].items()}
+SAMPLE_NOTE = _DATA["sample_note"]
 
-INDEX = {
-    "zh": {
-        "title": "学术活动",
-        "intro": f"SMART Symposia 系列论坛及其他学术活动。2023年，深圳医科院举办{F.SYMPOSIA_2023}期 SMART Symposia，"
-        "邀请100余名中外院士、顶尖专家汇聚深圳光明科学城，其中包括数位诺奖得主。各期页面的日期、议程与讲者为示例。",
-        "listing_summary": f"SMART Symposia 系列论坛：2023年举办{F.SYMPOSIA_2023}期。",
-    },
-    "en": {
-        "title": "Events",
-        "intro": f"SMART Symposia and other academic events. In 2023 SMART held {F.SYMPOSIA_2023} SMART Symposia, "
-        "bringing more than 100 academicians and leading experts from China and abroad, several Nobel laureates "
-        "among them, to Guangming Science City. Dates, agendas and speakers on the event pages are samples.",
-        "listing_summary": f"SMART Symposia: {F.SYMPOSIA_2023} symposia in 2023.",
-    },
-}
+INDEX = _DATA["index"]
 
 # (slug, sample date, sample theme zh, sample theme en, speaker keys)
 SYMPOSIA_2023 = [
-    (
-        "smart-symposium-2023-1",
-        datetime.date(2023, 4, 21),
-        "干细胞与再生医学",
-        "Stem cells and regenerative medicine",
-        ["lin", "harper"],
-    ),
-    (
-        "smart-symposium-2023-2",
-        datetime.date(2023, 6, 16),
-        "神经科学前沿",
-        "Frontiers of neuroscience",
-        ["zhou", "okafor"],
-    ),
-    ("smart-symposium-2023-3", datetime.date(2023, 8, 25), "免疫与感染", "Immunity and infection", ["harper", "song"]),
-    ("smart-symposium-2023-4", datetime.date(2023, 10, 20), "医学人工智能", "AI in medicine", ["okafor", "zhou"]),
-    (
-        "smart-symposium-2023-5",
-        datetime.date(2023, 12, 15),
-        "临床研究与转化",
-        "Clinical research and translation",
-        ["song", "lin"],
-    ),
+    (row["slug"], datetime.date.fromisoformat(row["date"]), row["theme_zh"], row["theme_en"], row["speakers"])
+    for row in _DATA["symposia_2023"]
 ]
-ORDINALS_ZH = ["一", "二", "三", "四", "五"]
+ORDINALS_ZH = _DATA["ordinals_zh"]
 
 
 def _at(day, hour, minute=0):

@@ -3,7 +3,7 @@ replacement of a placeholder section page by a real index page.
 
 Every person here is fictional and marked as a sample (示例 / sample) in the name itself, so no page can
 present them as real. Rows are found again by name (people) or slug (topics, series): loading twice
-creates nothing new.
+creates nothing new. The texts are in ``demo/data/people.json``.
 """
 
 from django.db import transaction
@@ -13,150 +13,17 @@ from wagtail.models import Locale, Page
 from content.people import Person
 from content.topics import EventSeries, Topic
 
+from .datafiles import read
 from .images import ARTWORK
 
+_DATA = read("people")
+
 # key: (zh fields, en fields)
-PEOPLE = {
-    "lin": (
-        {
-            "name": "林嘉言（示例）",
-            "family_name": "林",
-            "given_names": "嘉言",
-            "title": "教授（示例）",
-            "affiliation": "示例大学医学院",
-            "honours": "院士（示例）",
-            "bio": "示例人物：从事干细胞与再生医学研究。本人物为网站演示虚构，并非真实人物。",
-        },
-        {
-            "name": "Jiayan Lin (sample)",
-            "family_name": "Lin",
-            "given_names": "Jiayan",
-            "title": "Professor (sample)",
-            "affiliation": "School of Medicine, Sample University",
-            "honours": "Academician (sample)",
-            "bio": "A sample person working on stem cells and regenerative medicine. Fictional, for demonstration "
-            "only.",
-        },
-    ),
-    "zhou": (
-        {
-            "name": "周若衡（示例）",
-            "family_name": "周",
-            "given_names": "若衡",
-            "title": "研究员（示例）",
-            "affiliation": "示例研究所",
-            "bio": "示例人物：从事神经科学研究。本人物为网站演示虚构。",
-        },
-        {
-            "name": "Ruoheng Zhou (sample)",
-            "family_name": "Zhou",
-            "given_names": "Ruoheng",
-            "title": "Principal investigator (sample)",
-            "affiliation": "Sample Institute",
-            "bio": "A sample person working in neuroscience. Fictional, for demonstration only.",
-        },
-    ),
-    "harper": (
-        {
-            "name": "艾琳·哈珀（示例）",
-            "family_name": "哈珀",
-            "given_names": "艾琳",
-            "title": "教授（示例）",
-            "affiliation": "示例国际大学",
-            "honours": "示例国家科学院院士",
-            "bio": "示例人物：从事免疫学研究。本人物为网站演示虚构。",
-        },
-        {
-            "name": "Eileen Harper (sample)",
-            "family_name": "Harper",
-            "given_names": "Eileen",
-            "title": "Professor (sample)",
-            "affiliation": "Sample International University",
-            "honours": "Member of a sample national academy",
-            "bio": "A sample person working in immunology. Fictional, for demonstration only.",
-        },
-    ),
-    "song": (
-        {
-            "name": "宋知远（示例）",
-            "family_name": "宋",
-            "given_names": "知远",
-            "title": "主任医师（示例）",
-            "affiliation": "示例医院",
-            "bio": "示例人物：临床研究与转化。本人物为网站演示虚构。",
-        },
-        {
-            "name": "Zhiyuan Song (sample)",
-            "family_name": "Song",
-            "given_names": "Zhiyuan",
-            "title": "Chief physician (sample)",
-            "affiliation": "Sample Hospital",
-            "bio": "A sample person in clinical research and translation. Fictional, for demonstration only.",
-        },
-    ),
-    "okafor": (
-        {
-            "name": "奥卡福（示例）",
-            "family_name": "奥卡福",
-            "given_names": "",
-            "title": "副教授（示例）",
-            "affiliation": "示例理工学院",
-            "bio": "示例人物：从事医学人工智能研究。本人物为网站演示虚构。",
-        },
-        {
-            "name": "Chidi Okafor (sample)",
-            "family_name": "Okafor",
-            "given_names": "Chidi",
-            "title": "Associate professor (sample)",
-            "affiliation": "Sample Institute of Technology",
-            "bio": "A sample person working on AI in medicine. Fictional, for demonstration only.",
-        },
-    ),
-    "he": (
-        {
-            "name": "何清（示例）",
-            "family_name": "何",
-            "given_names": "清",
-            "title": "政策研究员（示例）",
-            "affiliation": "深圳医学科学院（示例作者）",
-        },
-        {
-            "name": "Qing He (sample)",
-            "family_name": "He",
-            "given_names": "Qing",
-            "title": "Policy researcher (sample)",
-            "affiliation": "SMART (sample author)",
-        },
-    ),
-    "xu": (
-        {
-            "name": "徐安宁（示例）",
-            "family_name": "徐",
-            "given_names": "安宁",
-            "title": "研究员（示例）",
-            "affiliation": "深圳医学科学院（示例作者）",
-        },
-        {
-            "name": "Anning Xu (sample)",
-            "family_name": "Xu",
-            "given_names": "Anning",
-            "title": "Researcher (sample)",
-            "affiliation": "SMART (sample author)",
-        },
-    ),
-}
+PEOPLE = {key: (person["zh"], person["en"]) for key, person in _DATA["people"].items()}
 
-TOPICS = {
-    "policy": (10, "政策与规划", "Policy and planning"),
-    "research-funding": (20, "科研资助", "Research funding"),
-    "talent": (30, "人才培养", "Talent and training"),
-    "clinical-translation": (40, "临床研究与转化", "Clinical research and translation"),
-}
-
-SERIES = {
-    "smart-symposia": (10, "SMART Symposia 系列论坛", "SMART Symposia"),
-    "information-sessions": (20, "招生与招聘宣讲会", "Information sessions"),
-}
+# slug: (sort order, 中文, English)
+TOPICS = {slug: (term["order"], term["zh"], term["en"]) for slug, term in _DATA["topics"].items()}
+SERIES = {slug: (term["order"], term["zh"], term["en"]) for slug, term in _DATA["series"].items()}
 
 
 def locales():
