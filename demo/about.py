@@ -2,128 +2,30 @@
 
 English: SMART's own English introduction (seed 000), with two small grammar slips corrected.
 Chinese: a translation of it, with the facts of the 2023 work report (seed 003).
+The texts are in ``demo/data/about.json``.
 """
 
 from content.models import SectionIndexPage, StandardPage
 
 from . import facts as F
 from .build import p, ul
+from .datafiles import read
 from .reports import ANNUAL_REPORTS, fund_table
 from .spec import page
 
-MISSION = {
-    "en": [
-        "The Shenzhen Medical Academy of Research and Translation (SMART) is an institute blazing new trails for "
-        "future medical sciences.",
-        "SMART is on a crucial mission to explore new mechanisms that best stimulate original innovations while "
-        "cultivating a community of top talents who are ready for pressing challenges. At SMART, translating science "
-        "and technology into health for all is at the center of what we do. Utilizing a whole-process approach, we "
-        "continuously push the limits of biomedical research in order to bridge the gaps in basic, clinical, and "
-        "translational fields.",
-        "With our roots in Shenzhen, we at SMART are bold in dreaming big — to build the City of Shenzhen into an "
-        "intellectual destination for talents and global powerhouse for biomedical sciences.",
-        "What we do at SMART is part of something larger: strategic, spearheading, and with global impact.",
-    ],
-    "zh": [
-        "深圳医学科学院（SMART）是一所为未来医学科学开辟新路的研究机构。",
-        "深圳医科院肩负重要使命：探索最能激发原始创新的新机制，汇聚一支敢于迎接紧迫挑战的顶尖人才队伍。"
-        "推动科学技术转化为全民健康，是我们一切工作的核心。我们以全链条的方式不断拓展生物医学研究的边界，"
-        "贯通基础研究、临床研究与转化研究。",
-        "扎根深圳，我们敢于怀抱远大梦想——把深圳建设成为人才向往的创新高地和具有全球影响力的生物医学科学重镇。",
-        "我们在深圳医科院所做的一切，都属于一项更宏大的事业：具有战略性、引领性和全球影响力。",
-    ],
-}
+_DATA = read("about", facts=True)
+
+MISSION = _DATA["mission"]
 
 # The five core capabilities: official English text and its Chinese translation.
-CAPABILITY_TEXT = {
-    "sci-tech-resources-management": {
-        "en": "Sci-tech resources management at SMART serves the exploration of frontier biomedical sciences, "
-        "solution to major medical challenges and the training of medical professionals. Transdisciplinary, "
-        "multilevel and integrative are emphasized in SMART's research paradigm. Based on a whole-process funding "
-        "model, SMART provides robust financial support to the collaborative work of basic, clinical and "
-        "translational scientists, contributing to accelerated technology transfer and innovation success.",
-        "zh": "深圳医科院的科技资源管理服务于生物医学前沿探索、重大医学难题攻关和医学人才培养。深圳医科院的科研范式"
-        "强调跨学科、多层次、融合集成。依托全链条资助模式，深圳医科院为基础、临床与转化科学家的协同攻关提供有力的"
-        "经费支持，助力加快成果转化、实现创新突破。",
-    },
-    "medical-sciences": {
-        "en": "Medical research at SMART puts the purpose of health for all into the action of all for health. Each "
-        "SMART institute carries a founding mission inspired by frontier fields and recruits top talents through "
-        "rigorous international peer review. SMART will convene a biomedical community where every member shares "
-        "responsibility to solve problems and strives to lead innovation, advancement and breakthrough in our fields.",
-        "zh": "深圳医科院的医学研究，把“人人享有健康”的目标化为“人人为了健康”的行动。每个研究所都承载着源自前沿领域的"
-        "创立使命，并通过严格的国际同行评议招揽顶尖人才。深圳医科院将汇聚一个生物医学共同体，每位成员共同担负解决"
-        "问题的责任，努力在各自领域引领创新、推动进步、实现突破。",
-    },
-    "education-and-exchanges": {
-        "en": "Drawing global experience on physician-scientists education and training, SMART endeavors to nurture "
-        "its own physician-scientists who can bridge the gap between bench and bedside. Leveraging the advantages of "
-        "enhanced cross-border connectivity, SMART will create a platform to channel academic communications and "
-        "exchanges for all young scientists across the global biomedical community.",
-        "zh": "深圳医科院借鉴全球医师科学家教育与培养经验，致力于培养自己的医师科学家，让他们成为连接实验室与病床的"
-        "桥梁。依托日益便利的跨境互联互通优势，深圳医科院将搭建学术交流平台，为全球生物医学界的青年科学家提供交流"
-        "与合作的渠道。",
-    },
-    "clinical-research-and-technology-transfer": {
-        "en": "SMART creates a network in which enabling factors for technology transfer (e.g. intellectual property "
-        "rights, capital and markets) are assembled to accelerate technology transfer and advance the integration of "
-        "the innovation chain and the industrial chain.",
-        "zh": "深圳医科院构建一个汇聚知识产权、资本、市场等成果转化要素的网络，加速科技成果转化，推动创新链与产业链"
-        "深度融合。",
-    },
-    "policy-consultation": {
-        "en": "SMART utilizes its professional talent resources to provide science-driven consultation and advice for "
-        "government decision making. We assist Shenzhen Municipality in the masterplan design of biomedical "
-        "development, making of medium- and long-term strategic plan for medical sciences innovation, as well as "
-        "the regular issue of white papers on medical sciences innovation and development.",
-        "zh": "深圳医科院发挥专业人才资源优势，以科学为依据为政府决策提供咨询建议。我们协助深圳市开展生物医药发展的"
-        "总体规划设计，制定医学科技创新中长期战略规划，并定期发布医学科技创新与发展白皮书。",
-    },
-}
+CAPABILITY_TEXT = _DATA["capability_text"]
 
-CAPABILITY_TITLES = {
-    "sci-tech-resources-management": ("科技资源管理", "Sci-tech resources management"),
-    "medical-sciences": ("医学科学研究", "Medical sciences"),
-    "education-and-exchanges": ("教育与交流", "Education and exchanges"),
-    "clinical-research-and-technology-transfer": ("临床研究与成果转化", "Clinical research and technology transfer"),
-    "policy-consultation": ("政策咨询", "Policy consultation"),
-}
+CAPABILITY_TITLES = {key: (title["zh"], title["en"]) for key, title in _DATA["capability_titles"].items()}
 
-CAPABILITY_SUMMARIES = {
-    "sci-tech-resources-management": (
-        "以全链条资助模式支持基础、临床与转化科学家协同攻关，管理深圳市医学研究专项资金。",
-        "Whole-process funding for basic, clinical and translational scientists working together, including the "
-        "Shenzhen Medical Research Fund.",
-    ),
-    "medical-sciences": (
-        "研究所承载源自前沿领域的使命，经严格的国际同行评议招揽顶尖人才。",
-        "Institutes with founding missions in frontier fields, recruiting top talent through international peer "
-        "review.",
-    ),
-    "education-and-exchanges": (
-        "培养连接实验室与病床的医师科学家，为全球青年科学家搭建交流平台。",
-        "Nurturing physician-scientists who bridge bench and bedside, and a platform for young scientists worldwide.",
-    ),
-    "clinical-research-and-technology-transfer": (
-        "汇聚知识产权、资本、市场等要素，加速科技成果转化。",
-        "Bringing together intellectual property, capital and markets to accelerate technology transfer.",
-    ),
-    "policy-consultation": (
-        "为政府决策提供科学咨询，定期发布白皮书，每月发布《全球医学科技动态》。",
-        "Science-driven advice for government, regular white papers and a monthly digest.",
-    ),
-}
+CAPABILITY_SUMMARIES = {key: (summary["zh"], summary["en"]) for key, summary in _DATA["capability_summaries"].items()}
 
 CAPABILITY_IMAGES = {
-    "sci-tech-resources-management": ("resources", "大小不一的方块排成网格的抽象示意图", "Abstract grid of squares"),
-    "medical-sciences": ("medical", "双螺旋形状的圆点抽象示意图", "Abstract double helix of dots"),
-    "education-and-exchanges": ("education", "多条向前延伸的曲线抽象示意图", "Abstract curved lines running forward"),
-    "clinical-research-and-technology-transfer": (
-        "transfer",
-        "相扣圆环组成的链条抽象示意图",
-        "Abstract chain of rings",
-    ),
-    "policy-consultation": ("policy", "层叠纸页形状的抽象示意图", "Abstract illustration of stacked pages"),
+    key: (image["image"], image["alt_zh"], image["alt_en"]) for key, image in _DATA["capability_images"].items()
 }
 
 

@@ -25,55 +25,22 @@ from records.donations.models import Designation, DonorType, PaymentMethod, Pled
 from records.donations.roles import FOUNDATION_STAFF, ensure_groups
 from records.uploads import PDF
 
+from .datafiles import read
+
 STAFF_USERNAME = "foundation-demo"
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
+_DATA = read("donations", facts=True)
+
 DESIGNATIONS = [
     {
-        "code": "smart-investigator",
-        "name_zh": "SMART Investigator 研究资助项目",
-        "name_en": "SMART Investigator programme",
-        "description_zh": "支持深圳医科院 SMART Investigator 研究资助项目，探索以社会力量支持源头创新。",
-        "description_en": "Supports SMART's SMART Investigator research funding programme, which explores how support "
-        "from society can back original innovation.",
-        "sort_order": 0,
+        **designation,
         "notes": [
-            (
-                300,
-                "首批资助项目启动（示例）",
-                "First funded projects under way (sample)",
-                "示例进展：首批受资助的研究团队已启动工作，并提交了年度研究计划。本条为演示用示例内容。",
-                "Sample progress: the first funded research teams have started work and submitted their plans for the "
-                "year. This note is sample content for demonstration.",
-            ),
-            (
-                60,
-                "中期评估完成（示例）",
-                "Mid-term review completed (sample)",
-                "示例进展：基金会组织专家完成了中期评估，各项目按计划推进。本条为演示用示例内容。",
-                "Sample progress: the foundation's experts completed a mid-term review; the projects are on schedule. "
-                "This note is sample content for demonstration.",
-            ),
+            tuple(note[key] for key in ("days_ago", "title_zh", "title_en", "text_zh", "text_en"))
+            for note in designation["notes"]
         ],
-    },
-    {
-        "code": "general-fund",
-        "name_zh": "基金会综合发展（非限定）",
-        "name_en": "General fund (unrestricted)",
-        "description_zh": "由基金会统筹用于最需要的项目。",
-        "description_en": "Used by the foundation where it is needed most.",
-        "sort_order": 1,
-        "notes": [
-            (
-                120,
-                "年度项目资助安排（示例）",
-                "This year's funding plan (sample)",
-                "示例进展：基金会理事会审议通过了年度项目资助安排。本条为演示用示例内容。",
-                "Sample progress: the foundation's board approved this year's funding plan. This note is sample "
-                "content for demonstration.",
-            ),
-        ],
-    },
+    }
+    for designation in _DATA["designations"]
 ]
 
 

@@ -11,24 +11,12 @@ from wagtail.models import Locale
 from content.models import BankTransferDetails, DonorListPage, PledgePage
 
 from .build import p
+from .datafiles import read
 from .spec import page
 
-BANK_DETAILS = {
-    "zh-hans": {
-        "account_name": "深圳市光明致远科技基金会（示例）",
-        "bank_name": "示例银行深圳光明支行",
-        "account_number": "6200 0000 0000 0000 000（示例账号）",
-        # What the page does not say already (the reference in the remarks, the sample notice): the receipt.
-        "instructions": "基金会确认到账后，将通过电子邮件向您寄送捐赠收据（示例）。",
-    },
-    "en": {
-        "account_name": "Shenzhen Guangming Zhiyuan Science and Technology Foundation (sample)",
-        "bank_name": "Sample Bank, Shenzhen Guangming Branch",
-        "account_number": "6200 0000 0000 0000 000 (sample account)",
-        "swift_code": "SAMPLECN",
-        "instructions": "Once the foundation has received your gift, it emails you a receipt (sample).",
-    },
-}
+_DATA = read("foundation", facts=True)
+
+BANK_DETAILS = _DATA["bank_details"]
 
 
 def pledge_body(blocks):

@@ -54,6 +54,8 @@ from records.notifications import Notification
 from records.references import ReferenceCounter, format_reference, reserve_up_to
 from records.uploads import PDF, XLSX
 
+from .datafiles import read
+
 # Figures stated in the seed (SMART 2023 work report).
 REGISTERED_2023 = 124
 APPLICATIONS_2023 = 2711
@@ -67,22 +69,9 @@ EXPERT_POOL = 9200  # "over 9,000" (9000 余位): the exact number is not stated
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 STAFF_USERNAME = "grants-office-demo"
 
-EXPERTISE = [
-    ("oncology", "肿瘤学", "Oncology"),
-    ("immunology", "免疫学", "Immunology"),
-    ("neuroscience", "神经科学", "Neuroscience"),
-    ("cardiology", "心血管医学", "Cardiovascular medicine"),
-    ("infection", "感染与传染病", "Infectious diseases"),
-    ("genetics", "遗传与基因组学", "Genetics and genomics"),
-    ("pharmacology", "药理学", "Pharmacology"),
-    ("public-health", "公共卫生", "Public health"),
-    ("imaging", "医学影像", "Medical imaging"),
-    ("engineering", "生物医学工程", "Biomedical engineering"),
-    ("ai", "医学人工智能", "AI in medicine"),
-    ("tcm", "中医药", "Traditional Chinese medicine"),
-    ("reproductive", "生殖与发育", "Reproduction and development"),
-    ("metabolism", "代谢与内分泌", "Metabolism and endocrinology"),
-]
+_DATA = read("grants")
+
+EXPERTISE = [tuple(row) for row in _DATA["expertise"]]
 # 4 application types (sample names and caps; the seed states only that there were 4).
 TYPES = [
     ("key", "重点项目（示例）", "Key project (sample)", Decimal("3000000"), 48, 0.10),
@@ -91,87 +80,13 @@ TYPES = [
     ("clinical", "临床研究项目（示例）", "Clinical research project (sample)", Decimal("1500000"), 48, 0.15),
 ]
 # 11 categories (sample names; the seed states only that there were 11), each with its fields.
-CATEGORIES = [
-    ("basic", "基础医学（示例）", "Basic medicine (sample)", ["genetics", "immunology"]),
-    ("cancer", "肿瘤（示例）", "Cancer (sample)", ["oncology", "immunology"]),
-    ("brain", "脑科学与神经疾病（示例）", "Brain science and neurological disease (sample)", ["neuroscience"]),
-    ("heart", "心脑血管疾病（示例）", "Cardiovascular disease (sample)", ["cardiology", "metabolism"]),
-    ("infection", "感染与免疫（示例）", "Infection and immunity (sample)", ["infection", "immunology"]),
-    ("drugs", "创新药物（示例）", "Drug discovery (sample)", ["pharmacology", "genetics"]),
-    (
-        "devices",
-        "医疗器械与生物医学工程（示例）",
-        "Devices and biomedical engineering (sample)",
-        ["engineering", "imaging"],
-    ),
-    ("digital", "医学人工智能与数字医学（示例）", "AI and digital medicine (sample)", ["ai", "imaging"]),
-    ("public", "公共卫生与预防医学（示例）", "Public health and prevention (sample)", ["public-health", "infection"]),
-    ("tcm", "中医药（示例）", "Traditional Chinese medicine (sample)", ["tcm", "pharmacology"]),
-    ("women", "妇幼健康（示例）", "Maternal and child health (sample)", ["reproductive", "metabolism"]),
-]
-CRITERIA = [
-    (
-        "innovation",
-        "创新性",
-        "Innovation",
-        "科学问题与研究思路的新颖程度。",
-        "How new the question and the approach are.",
-        "0.30",
-    ),
-    (
-        "feasibility",
-        "可行性",
-        "Feasibility",
-        "研究方案与技术路线是否可行。",
-        "Whether the plan and methods can work.",
-        "0.30",
-    ),
-    ("team", "研究团队", "Team", "团队的能力与前期基础。", "The team's ability and track record.", "0.25"),
-    ("budget", "经费合理性", "Budget", "预算是否合理、必要。", "Whether the budget is sound and needed.", "0.15"),
-]
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
-GIVEN = (
-    "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红"
-    "娟建国文辉宇晨浩然思远子涵欣怡雨桐博文梓萱若曦俊杰嘉怡一鸣天佑"
-)
-INSTITUTION_KINDS = [
-    ("人民医院", "People's Hospital"),
-    ("大学附属医院", "University Hospital"),
-    ("中医院", "Hospital of Chinese Medicine"),
-    ("妇幼保健院", "Maternal and Child Health Hospital"),
-    ("医学研究院", "Institute of Medical Research"),
-    ("生物医药研究所", "Institute of Biomedicine"),
-    ("疾病预防控制中心", "Center for Disease Control"),
-    ("肿瘤医院", "Cancer Hospital"),
-    ("眼科医院", "Eye Hospital"),
-    ("实验室", "Laboratory"),
-]
-TOPICS = [
-    "单细胞测序解析{x}的微环境",
-    "{x}早期筛查的新型生物标志物",
-    "基于深度学习的{x}影像辅助诊断",
-    "{x}发生机制的多组学研究",
-    "{x}靶向治疗的耐药机制",
-    "类器官模型在{x}研究中的应用",
-    "{x}患者队列的真实世界研究",
-    "基因编辑技术治疗{x}的临床前研究",
-]
-TOPIC_SUBJECTS = [
-    "肝癌",
-    "阿尔茨海默病",
-    "冠心病",
-    "结核病",
-    "2型糖尿病",
-    "早产",
-    "抑郁症",
-    "肺癌",
-    "乳腺癌",
-    "帕金森病",
-    "脓毒症",
-]
+CATEGORIES = [tuple(row) for row in _DATA["categories"]]
+CRITERIA = [tuple(row) for row in _DATA["criteria"]]
+SURNAMES = _DATA["surnames"]
+GIVEN = _DATA["given"]
+INSTITUTION_KINDS = [tuple(row) for row in _DATA["institution_kinds"]]
+TOPICS = _DATA["topics"]
+TOPIC_SUBJECTS = _DATA["topic_subjects"]
 
 
 @dataclass

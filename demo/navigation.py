@@ -7,29 +7,15 @@ clearly marked sample email address, ICP number and QR-like image.
 
 from content.models import Footer, MainMenu
 
+from .datafiles import read
+
 SAMPLE_EMAIL = "contact@example.org"
 
+_DATA = read("navigation", facts=True)
+
 # (page key, zh label, en label); an empty label means the page title.
-MENU_ITEMS = [
-    ("about", "", ""),
-    ("research", "", ""),
-    ("funding", "", ""),
-    ("education", "", ""),
-    ("events", "", ""),
-    ("digest", "科技动态", "Digest"),
-    ("white-papers", "", ""),
-    ("news", "", ""),
-    ("careers", "", ""),
-    ("foundation", "基金会", "Foundation"),
-    ("contact", "", ""),
-]
-FOOTER_LINKS = [
-    ("about/mission", "", ""),
-    ("funding/shenzhen-medical-research-fund", "深医专项", "The fund"),
-    ("news", "", ""),
-    ("careers", "", ""),
-    ("contact", "", ""),
-]
+MENU_ITEMS = [(item["page"], item["zh"], item["en"]) for item in _DATA["menu_items"]]
+FOOTER_LINKS = [(link["page"], link["zh"], link["en"]) for link in _DATA["footer_links"]]
 
 MENU_NAMES = {"zh": "主导航", "en": "Main menu"}
 

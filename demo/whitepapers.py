@@ -18,31 +18,17 @@ from wagtail.documents import get_document_model
 from content.models import WhitePaperAuthor, WhitePaperIndexPage, WhitePaperPage
 
 from . import facts as F
+from .datafiles import read
 from .people import artwork, ensure_index, ensure_people, ensure_topics
 
 SLUG = "white-papers"
 CJK_FONT = "STSong-Light"
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
-SAMPLE_NOTE = {
-    "zh": "示例文档：本白皮书为网站演示内容，作者为虚构人物；文中数字均引自深圳医学科学院2023年工作进展。",
-    "en": "Sample document: this white paper is demonstration content and its authors are fictional; the figures "
-    "it quotes come from SMART's 2023 work report.",
-}
+_DATA = read("whitepapers", facts=True)
 
-INDEX = {
-    "zh": {
-        "title": "白皮书",
-        "intro": "深圳医科院以科学为依据，为政府决策提供咨询建议，并定期发布医学科技创新与发展白皮书。"
-        "以下三份为网站演示用的示例白皮书。",
-        "listing_summary": "政策咨询与医学科技创新发展白皮书。",
-    },
-    "en": {
-        "title": "White papers",
-        "intro": "SMART provides science-driven advice for government decision making and regularly issues white "
-        "papers on medical sciences innovation and development. The three below are samples for demonstration.",
-        "listing_summary": "Policy consultation and white papers on medical sciences innovation.",
-    },
-}
+SAMPLE_NOTE = _DATA["sample_note"]
+
+INDEX = _DATA["index"]
 
 
 def _papers():
