@@ -19,6 +19,8 @@ from wagtail.images import get_image_model
 
 from content.templatetags.smart_images import SAMPLE_IMAGE_TAG
 
+from .datafiles import read
+
 TEAL = (11, 92, 107)  # #0b5c6b
 TEAL_DARK = (6, 58, 68)
 TEAL_MID = (26, 122, 140)
@@ -55,111 +57,13 @@ class Artwork:
     label_lift: float = 0.0  # raise the label by this share of the height (the hero is cropped top and bottom)
 
 
-ARTWORK = [
-    Artwork(
-        "hero",
-        "示意图 Illustration: 首页横幅 Home banner",
-        "orbits",
-        "深蓝绿色背景上交叠的圆环与弧线 / Overlapping rings and arcs on deep teal",
-        (1440, 810),
-        1,
-        label_lift=0.2,
-    ),
-    Artwork(
-        "about",
-        "示意图 Illustration: 关于我们 About SMART",
-        "network",
-        "由线条连接的节点 / Nodes joined by lines",
-        seed=2,
-    ),
-    Artwork(
-        "resources",
-        "示意图 Illustration: 科技资源管理 Sci-tech resources management",
-        "tiles",
-        "大小不一的方块排成网格 / Squares of different sizes in a grid",
-        seed=3,
-    ),
-    Artwork(
-        "medical",
-        "示意图 Illustration: 医学科学研究 Medical sciences",
-        "helix",
-        "螺旋排列的圆点，形似双螺旋 / Dots arranged like a double helix",
-        seed=4,
-    ),
-    Artwork(
-        "education",
-        "示意图 Illustration: 教育与交流 Education and exchanges",
-        "paths",
-        "从左向右延伸的多条曲线 / Curved lines running from left to right",
-        seed=5,
-    ),
-    Artwork(
-        "transfer",
-        "示意图 Illustration: 临床研究与成果转化 Clinical research and technology transfer",
-        "chain",
-        "相扣的圆环组成的链条 / A chain of interlocking rings",
-        seed=6,
-    ),
-    Artwork(
-        "policy",
-        "示意图 Illustration: 政策咨询 Policy consultation",
-        "pages",
-        "层叠的纸页形状 / Stacked page shapes",
-        seed=7,
-    ),
-    Artwork(
-        "report",
-        "示意图 Illustration: 年度报告 Annual reports",
-        "pages",
-        "层叠的纸页与红色标记 / Stacked pages with a red marker",
-        seed=8,
-    ),
-    Artwork(
-        "fund",
-        "示意图 Illustration: 深医专项 Shenzhen Medical Research Fund",
-        "tiles",
-        "深浅不一的蓝绿色方块 / Teal squares in several shades",
-        seed=9,
-    ),
-    Artwork(
-        "symposia",
-        "示意图 Illustration: SMART Symposia",
-        "orbits",
-        "围绕中心的同心圆 / Concentric circles around a centre",
-        seed=10,
-    ),
-    Artwork(
-        "facilities",
-        "示意图 Illustration: 科研场地与平台 Facilities and platforms",
-        "blocks",
-        "高低错落的几何体块 / Geometric blocks of different heights",
-        seed=11,
-    ),
-    Artwork(
-        "foundation",
-        "示意图 Illustration: 基金会 Foundation",
-        "network",
-        "向中心汇聚的线条 / Lines converging on a centre",
-        seed=12,
-    ),
-    Artwork("news", "示意图 Illustration: 新闻动态 News", "paths", "交错的曲线 / Crossing curves", seed=13),
-    Artwork(
-        "ceremony",
-        "示意图 Illustration: 成立大会 Founding ceremony",
-        "orbits",
-        "红色圆点与蓝绿色圆环 / A red dot inside teal rings",
-        seed=14,
-    ),
-]
+def _artwork(row):
+    return Artwork(**{**row, "size": tuple(row["size"])} if "size" in row else row)
 
-QR_ARTWORK = Artwork(
-    "wechat-qr",
-    "示例二维码 Sample QR-like image: 微信公众号 WeChat official account",
-    "qr",
-    "示例二维码图案，不可扫描 / Sample QR-like pattern, not scannable",
-    (296, 296),
-    15,
-)
+
+_DATA = read("images")
+ARTWORK = [_artwork(row) for row in _DATA["artwork"]]
+QR_ARTWORK = _artwork(_DATA["qr_artwork"])
 
 
 def _cjk_font(size):
