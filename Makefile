@@ -27,11 +27,7 @@ setup: $(VENV)/.installed fonts
 	$(PY) manage.py migrate --noinput
 
 demo: setup
-	$(PY) manage.py load_grants_demo
-	$(PY) manage.py load_recruitment_demo
-	$(PY) manage.py load_donations_demo
 	$(PY) manage.py load_demo
-	$(PY) manage.py load_events_demo
 	$(PY) manage.py rebuild_search_index
 	$(PY) manage.py ensure_admin
 

@@ -47,8 +47,8 @@ def build_series(issues, items_per_issue):
     from wagtail.documents import get_document_model
     from wagtail.models import Locale, Page, Site
 
-    from content.demo.digest import simple_pdf
     from content.models import DigestIndexPage, DigestIssuePage, FieldOfMedicine, HomePage
+    from demo.digest import simple_pdf
 
     zh, _ = Locale.objects.get_or_create(language_code="zh-hans")
     Locale.objects.get_or_create(language_code="en")

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("zh_Hans", "en")
-SOURCE_DIRS = ("site", "content", "search", "records", "themes")
+SOURCE_DIRS = ("site", "content", "search", "records", "demo", "themes")
 
 
 def catalog(language):

@@ -1,4 +1,4 @@
-"""The bilingual demo content (content.demo): loaded once for the whole class, checked from several sides."""
+"""The bilingual demo content (demo): loaded once for the whole class, checked from several sides."""
 
 import io
 import re
@@ -11,13 +11,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
-from content.demo import facts as F
-from content.demo import sections
-from content.demo.documents import TITLES as DOCUMENT_TITLES
-from content.demo.funding import OPEN_CALL_CODE
-from content.demo.home import build_tree
-from content.demo.images import ARTWORK, QR_ARTWORK
-from content.demo.loader import load_demo
 from content.models import (
     ApplicationStatusPage,
     Footer,
@@ -30,6 +23,13 @@ from content.models import (
     StandardPage,
 )
 from content.templatetags.smart_tags import phrases
+from demo import facts as F
+from demo import sections
+from demo.documents import TITLES as DOCUMENT_TITLES
+from demo.funding import OPEN_CALL_CODE
+from demo.home import build_tree
+from demo.images import ARTWORK, QR_ARTWORK
+from demo.loader import load_demo
 from tests.factories import grants as grants_factories
 
 SECTION_SLUGS = [
@@ -82,7 +82,7 @@ class DemoContentTests(TestCase):
         cls.call.save()
         grants_factories.make_round(cls.call.programme)
         with only_section_loaders():
-            call_command("load_demo", stdout=first_output)
+            call_command("load_demo", only=["pages"], stdout=first_output)
             cls.counts_after_first = _counts()
             second = load_demo(stdout=second_output)
         cls.first_output = first_output.getvalue()
@@ -233,8 +233,8 @@ class DemoContentTests(TestCase):
         they are tagged as samples and the pages name them in a small caption under the picture."""
         from PIL import Image as PILImage
 
-        from content.demo.images import WHITE
         from content.templatetags.smart_images import SAMPLE_IMAGE_TAG
+        from demo.images import WHITE
 
         Image = get_image_model()
         for artwork in ARTWORK:

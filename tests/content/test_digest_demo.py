@@ -9,10 +9,10 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
-from content.demo import digest_data
-from content.demo.digest import load, simple_pdf
-from content.demo.sections import SECTION_LOADERS
 from content.models import DigestIndexPage, DigestIssuePage, FieldOfMedicine, MainMenu, SectionIndexPage, StandardPage
+from demo import digest_data
+from demo.digest import load, simple_pdf
+from demo.sections import SECTION_LOADERS
 from tests.factories.pages import publish_child, translate
 
 MONTHS = [datetime.date(2025, 12, 1)] + [datetime.date(2026, m, 1) for m in range(1, 12)]

@@ -8,11 +8,6 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from content.demo import facts as F
-from content.demo.events import load as load_events
-from content.demo.jobs import load as load_jobs
-from content.demo.sections import SECTION_LOADERS
-from content.demo.whitepapers import load as load_white_papers
 from content.models import (
     EventIndexPage,
     EventPage,
@@ -26,6 +21,11 @@ from content.models import (
     WhitePaperPage,
 )
 from content.pages.jobs import JobCategory
+from demo import facts as F
+from demo.events import load as load_events
+from demo.jobs import load as load_jobs
+from demo.sections import SECTION_LOADERS
+from demo.whitepapers import load as load_white_papers
 from tests.factories.pages import build_site, menu_items, publish_child, translate
 
 LOADERS = (load_white_papers, load_events, load_jobs)

@@ -11,8 +11,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from content.demo.digest import simple_pdf
 from content.models import DigestIndexPage, DigestIssuePage, FieldOfMedicine
+from demo.digest import simple_pdf
 
 FIELDS = [
     ("oncology", "肿瘤学", "Oncology"),

@@ -1,7 +1,7 @@
 """Every public page type in both languages, for the checks of the site's whole output (accessibility, valid
 HTML, feeds, calendars, sitemap).
 
-``build_every_page()`` loads the bilingual demo content (``content.demo``), adds what the demo has no pages
+``build_every_page()`` loads the bilingual demo content (``demo``), adds what the demo has no pages
 for (the fund's call, host-institution registration and status look-up pages, with an open call, an open
 registration round and one application to look up), the records that the foundation's pages show
 (designations to pledge to, gifts received for the donor list), a registration in each language for the event
@@ -36,10 +36,10 @@ from django.utils import timezone, translation
 from django.views.defaults import server_error
 from wagtail.models import Page, get_page_models
 
-from content.demo.loader import load_demo
 from content.models import ApplicationStatusPage, EventPage, FundCallPage, InstitutionRegistrationPage
 from content.pages.intake import IntakePageMixin
 from delivery.unavailable import unavailable_response
+from demo.loader import load_demo
 from records.donations.models import DonorType, Status
 from records.events.services import cancel_token
 from search import index

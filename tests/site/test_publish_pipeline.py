@@ -20,11 +20,11 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
 from content import publishing
-from content.demo.loader import load_demo
 from content.models import DigestIndexPage, PledgePage
 from content.pages.digest import feeds
 from delivery.staticgen import build_site
 from delivery.staticgen.render import file_for
+from demo.loader import load_demo
 from search import index
 from search.models import SearchDocument
 from tests.factories.pages import build_site as build_tree

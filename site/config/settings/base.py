@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "records.recruitment",
     "records.donations",
     "records.grants",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

@@ -5,8 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from content.demo import facts
-from records.recruitment import demo, services
+from demo import facts
+from demo import recruitment as demo
+from records.recruitment import services
 from records.recruitment.models import Evaluation, Interview, InterviewRound, JobApplication, Status
 
 pytestmark = pytest.mark.django_db

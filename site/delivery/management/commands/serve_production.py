@@ -96,13 +96,9 @@ def uses_database_queue():
     return any(options["BACKEND"].startswith("django_tasks_db.") for options in settings.TASKS.values())
 
 
-# The same loaders, in the same order, as `make demo`.
+# The same commands, in the same order, as `make demo`.
 DEMO_COMMANDS = (
-    "load_grants_demo",
-    "load_recruitment_demo",
-    "load_donations_demo",
     "load_demo",
-    "load_events_demo",
     "rebuild_search_index",
     "ensure_admin",
 )

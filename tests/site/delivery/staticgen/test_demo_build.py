@@ -13,7 +13,6 @@ from icalendar import Calendar
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
-from content.demo.loader import load_demo
 from content.models import (
     DigestIndexPage,
     EventIndexPage,
@@ -24,6 +23,7 @@ from content.models import (
 )
 from delivery.staticgen import build_site, check_links
 from delivery.staticgen.render import file_for
+from demo.loader import load_demo
 from tests.factories.events import event_info, register
 
 from .helpers import BASE_URL, ORIGIN, forbidden_in, inline_scripts, remove, temporary_output

@@ -1,4 +1,0 @@
-"""Bilingual demo content of the SMART site, built from the seed documents.
-
-Entry point: ``content.demo.loader.load_demo(stdout=None)`` (``manage.py load_demo``).
-"""

@@ -1,0 +1,41 @@
+"""The demo's texts moved from Python into data files (demo/data/*.json) without changing a word: the pages that
+``load_demo`` builds, their titles and slugs in each language, and the images and documents are those the
+Python-written demo built (site_snapshot.json, taken from a load of the demo before the move)."""
+
+import io
+import json
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+SNAPSHOT = json.loads((Path(__file__).parent / "site_snapshot.json").read_text(encoding="utf-8"))
+
+
+def pages_by_language():
+    pages = {}
+    for page in Page.objects.filter(depth__gt=1).select_related("locale", "content_type").order_by("path"):
+        pages.setdefault(page.locale.language_code, []).append(
+            [page.url_path, page.slug, page.title, page.content_type.model, page.live]
+        )
+    return pages
+
+
+class SameSiteTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", only=["pages"], stdout=io.StringIO())
+
+    def test_the_same_pages_titles_and_slugs_in_each_language(self):
+        pages = pages_by_language()
+        self.assertEqual(sorted(pages), sorted(SNAPSHOT["pages"]))
+        for language, expected in SNAPSHOT["pages"].items():
+            self.assertEqual(len(pages[language]), len(expected), language)
+            self.assertEqual(pages[language], expected, language)
+
+    def test_the_same_images_and_documents(self):
+        self.assertEqual(sorted(get_image_model().objects.values_list("title", flat=True)), SNAPSHOT["images"])
+        self.assertEqual(sorted(get_document_model().objects.values_list("title", flat=True)), SNAPSHOT["documents"])
