@@ -46,7 +46,8 @@ def series(site_tree):
 def main(response):
     assert response.status_code == 200, response.status_code
     text = response.content.decode()
-    # Card titles come as their phrases (the `phrases` filter): read as the title's words.
+    # Card titles come as their phrases (the `phrases` filter), their Chinese words in spans: read as the title.
+    text = re.sub(r'<span class="w">([^<]*)</span>', r"\1", text)
     text = re.sub(r'<span class="phrase">(.*?)</span>', r"\1", text)
     return text[text.index("<main") : text.index("</main>")]
 
