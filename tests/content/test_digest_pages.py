@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from content.models import DigestIndexPage, DigestIssuePage
 from content.pages.digest import DigestIssueForm
 from tests.factories.digest import add_issue, item, make_fields, make_index, make_pdf, translate_issue
+from tests.text import unwrap_words
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def main(response):
     assert response.status_code == 200, response.status_code
     text = response.content.decode()
     # Card titles come as their phrases (the `phrases` filter), their Chinese words in spans: read as the title.
-    text = re.sub(r'<span class="w">([^<]*)</span>', r"\1", text)
+    text = unwrap_words(text)
     text = re.sub(r'<span class="phrase">(.*?)</span>', r"\1", text)
     return text[text.index("<main") : text.index("</main>")]
 
