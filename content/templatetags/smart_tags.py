@@ -2,16 +2,17 @@
 
 import datetime
 import hashlib
+import html
 import re
 
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
-from content import fragments, i18n, lookups
+from content import chinese_words, fragments, i18n, lookups
 from content.navigation import Footer
 
 register = template.Library()
@@ -162,13 +163,27 @@ def latest_news(context, count):
 _PHRASE_END = re.compile(r"(?<=[·•：:，,、；;！!？?）)」』》〉])|(?=[（(「『《〈])")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PUNCTUATION_ONLY = re.compile(r"^[^\w]+$")
+_TAG = re.compile(r"(<[^>]*>)")
+# Elements whose content is not text to lay out (or cannot hold a span): left as they are.
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title|option)\b", re.IGNORECASE)
+
+
+def _word_html(text):
+    """Plain text as HTML: escaped, each Chinese word in ``<span class="w">`` (kept whole on a line by the
+    theme's CSS), the breaks between words left to the browser."""
+    return "".join(
+        format_html('<span class="w">{}</span>', piece) if chinese_words.is_word(piece) else escape(piece)
+        for piece in chinese_words.segments(text)
+    )
 
 
 @register.filter
 def phrases(text):
     """A title as its phrases (split at spaces and punctuation), each kept whole on a line where it fits
     (``<span class="phrase">``, an inline block): "全球医学科技动态 · 2026年11月" breaks after the "·", never
-    inside 动态. A mark standing alone between spaces stays with the phrase before it. Escaped."""
+    inside 动态. A phrase longer than its line breaks between its words only (``words``: 深圳市/光明致远, never
+    深/圳市). A mark standing alone between spaces stays with the phrase before it. Escaped; text without
+    Chinese comes back as it is (the template escapes it)."""
     text = str(text or "")
     if not _CJK.search(text):
         return text  # Latin text breaks at its spaces already (escaped by the template)
@@ -178,7 +193,39 @@ def phrases(text):
             phrases[-1] += "\u00a0" + word
             continue
         phrases.extend(part for part in _PHRASE_END.split(word) if part)
-    return mark_safe(" ".join(format_html('<span class="phrase">{}</span>', phrase) for phrase in phrases))
+    # Each phrase is escaped by _word_html; only the spans are added.
+    return mark_safe(" ".join(f'<span class="phrase">{_word_html(phrase)}</span>' for phrase in phrases))
+
+
+@register.filter
+def words(value):
+    """Chinese words kept whole on a line: each word of two characters or more (``content.chinese_words``) in
+    ``<span class="w">``, so that a line breaks between words (深圳市/光明致远) and never inside one (深/圳市).
+    For table cells, captions, figure labels and headings of the page's visible HTML only: not for the
+    <title>, meta tags, feeds, structured data, search snippets or the API, which get the text as it is.
+
+    Plain text is escaped. HTML (a safe string: a rendered table, ``{% filter words %}…{% endfilter %}``) keeps
+    its markup: only the text between tags is cut, and the text of script, style, title, textarea and option
+    elements is left alone. Text without Chinese comes back as it is."""
+    if value in (None, ""):
+        return value
+    if not isinstance(value, SafeData) and not hasattr(value, "__html__"):
+        text = str(value)
+        return mark_safe(_word_html(text)) if _CJK.search(text) else text  # escaped by _word_html
+    markup = str(value) if isinstance(value, SafeData) else value.__html__()
+    if not _CJK.search(markup):
+        return mark_safe(markup)  # came as safe HTML
+    parts = _TAG.split(markup)
+    raw_text = None  # the name of the raw-text element being passed over, if any
+    for index in range(0, len(parts), 2):
+        opening = parts[index - 1] if index else ""
+        if raw_text and opening.lower().startswith(f"</{raw_text}"):
+            raw_text = None
+        elif not raw_text and (match := _RAW_TEXT.match(opening)):
+            raw_text = match.group(1).lower()
+        if not raw_text and _CJK.search(parts[index]):
+            parts[index] = _word_html(html.unescape(parts[index]))
+    return mark_safe("".join(parts))  # its text re-escaped; only spans added
 
 
 @register.filter

@@ -7,14 +7,34 @@
 - Chinese typography: measured line by line (the client rectangles of each character): a figure and its unit
   ("19599.6 万元") on one line, in the page's own font; an agenda's room ("主会场") never one character a line;
   a title's phrases (全球医学科技动态) whole where they fit; no title leaves one character alone on a line.
+- No word split across lines: in both languages at 390 and 1280 px, no title, card title, table cell, caption or
+  figure breaks a line inside a word that fits on a line (深/圳市, 全球医学科技动/态): Chinese words as
+  ``content.chinese_words`` cuts them (jieba with SMART's terms), Latin words between spaces and marks.
 
 Screenshots go to test-artifacts/browser/visitor-*.png.
 """
 
+import re
+
 import pytest
 from django.core.cache import cache
 
-from content.models import DigestIndexPage, EventPage, FundCallPage, JobPostingPage, WhitePaperPage
+from content.chinese_words import HAS_HAN, is_word, segments
+from content.models import (
+    DigestIndexPage,
+    DigestIssuePage,
+    EventIndexPage,
+    EventPage,
+    FundCallPage,
+    JobIndexPage,
+    JobPostingPage,
+    NewsArticlePage,
+    NewsIndexPage,
+    SectionIndexPage,
+    StandardPage,
+    WhitePaperIndexPage,
+    WhitePaperPage,
+)
 from tests.factories.every_page import build_every_page
 
 pytestmark = pytest.mark.browser
@@ -129,8 +149,6 @@ CJK = "\u3400-\u9fff"
 
 def lone_character(line):
     """Whether a line holds one Chinese character alone (punctuation aside)."""
-    import re
-
     return len(re.sub(rf"[^{CJK}A-Za-z0-9]", "", line)) == 1
 
 
@@ -171,3 +189,125 @@ def test_chinese_lines_break_between_words_and_figures_keep_their_units(
         context.close()
     assert not problems, "\n".join(problems)
     assert all(measured.values()), measured
+
+
+# Each element's visible text and its lines, measured character by character (Range.getClientRects): text
+# hidden from sight (.visually-hidden) is left out; lines hold the characters without whitespace.
+WORD_LINES = r"""(selector) => [...document.querySelectorAll(selector)]
+  .filter((e) => e.getClientRects().length && !e.closest('.visually-hidden, [hidden]'))
+  .map((e) => {
+    let text = ""; const lines = []; let top = null; let current = "";
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT); const range = document.createRange();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.parentElement.closest('.visually-hidden')) continue;
+      for (let i = 0; i < node.length; i++) {
+        const character = node.data[i];
+        if (/\s/.test(character)) { text += character; continue; }
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || !rect.width) continue;
+        text += character;
+        if (top === null || Math.abs(rect.top - top) > rect.height / 2) {
+          if (current) lines.push(current);
+          current = ""; top = rect.top;
+        }
+        current += character;
+      }
+    }
+    if (current) lines.push(current);
+    const style = getComputedStyle(e);
+    const width = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return {tag: e.tagName.toLowerCase(), text: text.trim(), lines, width, fontSize: parseFloat(style.fontSize)};
+  })"""
+# Titles, card titles, table cells and figures (with their labels and captions).
+WORD_SELECTOR = (
+    "h1, h2, h3, h4, .card-title, .event-title, .job-title, .pub-title, th, td, caption, figcaption, "
+    ".figure-grid dt, .figure-grid dd"
+)
+LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[.'’][A-Za-z0-9]+)*")
+
+
+def words_with_places(text):
+    """(word, start, end) of each word a line must not split, with places counted without whitespace: Chinese
+    words as ``content.chinese_words`` cuts them, Latin words and numbers between spaces and marks."""
+    compact_before, count = [], 0  # for each character of text: the characters before it, whitespace left out
+    for character in text:
+        compact_before.append(count)
+        count += not character.isspace()
+    compact_before.append(count)
+    start = 0
+    for piece in segments(text):
+        end = start + len(piece)
+        if is_word(piece):
+            yield piece, compact_before[start], compact_before[end]
+        elif not HAS_HAN.search(piece):
+            for match in LATIN_WORD.finditer(piece):
+                if len(match.group()) > 1:
+                    yield match.group(), compact_before[start + match.start()], compact_before[start + match.end()]
+        start = end
+
+
+def broken_words(element):
+    """The words of a measured element that its lines split although the word alone fits on a line."""
+    breaks, place = set(), 0
+    for line in element["lines"][:-1]:
+        place += len(line)
+        breaks.add(place)
+    return [
+        word
+        for word, start, end in words_with_places(element["text"])
+        if any(start < line_break < end for line_break in breaks)
+        and len(word) * element["fontSize"] * 0.9 < element["width"]  # a word wider than its box may break
+    ]
+
+
+def word_pages(language):
+    """The pages measured for words split across lines, in one language: cards, titles, tables and figures."""
+    live = {"locale__language_code": language}
+    with_blocks = [
+        page
+        for model in (StandardPage, NewsArticlePage)
+        for page in model.objects.live().filter(**live).order_by("path")
+        if any(block.block_type in ("table", "key_figures", "captioned_image") for block in page.body)
+    ]
+    events = [event for event in EventPage.objects.live().filter(**live).order_by("path") if event.agenda_days()]
+    indexes = [
+        model.objects.live().filter(**live).first()
+        for model in (DigestIndexPage, NewsIndexPage, EventIndexPage, JobIndexPage, WhitePaperIndexPage)
+    ]
+    issue = DigestIssuePage.objects.live().filter(**live).order_by("-issue_month").first()
+    sections = list(SectionIndexPage.objects.live().filter(**live).order_by("path"))
+    pages = [
+        f"/{language}/",
+        *(page.url for page in [indexes[0], issue, *indexes[1:], *events[:1], *sections, *with_blocks] if page),
+    ]
+    return list(dict.fromkeys(pages))
+
+
+def test_no_line_breaks_inside_a_word_in_titles_cards_tables_and_figures(browser, demo_site, live_server, screenshot):
+    """At 390 and 1280 px, in both languages: no title, card title, table cell or figure breaks a line inside a
+    word (深/圳市, 全球医学科技动/态) where the word fits on a line."""
+    problems, measured = [], {}
+    for viewport in (PHONE, DESKTOP):
+        for language in LANGUAGES:
+            context, page = open_page(browser, language, viewport)
+            paths = word_pages(language)
+            pages_to_show = paths[:4]  # on a phone: the home page, the digest's cards, an issue, the news cards
+            try:
+                for path in paths:
+                    page.goto(live_server.url + path)
+                    for element in page.evaluate(WORD_LINES, WORD_SELECTOR):
+                        key = (viewport["width"], language)
+                        measured[key] = measured.get(key, 0) + 1
+                        for word in broken_words(element):
+                            problems.append(
+                                f"{viewport['width']} px {path} <{element['tag']}> {element['text']!r} breaks "
+                                f"{word!r}: {element['lines']}"
+                            )
+                    if viewport is PHONE and path in pages_to_show:
+                        screenshot(page, f"visitor-words-{path.strip('/').replace('/', '-')}")
+            finally:
+                context.close()
+    assert not problems, f"{len(problems)} words split across lines:\n" + "\n".join(problems)
+    assert len(measured) == 4 and min(measured.values()) > 100, measured

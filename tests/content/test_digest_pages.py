@@ -14,6 +14,7 @@ from content.models import DigestIndexPage, DigestIssuePage
 from content.pages.digest import DigestIssueForm
 from tests.factories.digest import add_issue, item, make_fields, make_index, make_pdf, translate_issue
 from tests.sharing import tree_layer
+from tests.text import unwrap_words
 
 
 @tree_layer
@@ -47,7 +48,8 @@ def series(site_tree):
 def main(response):
     assert response.status_code == 200, response.status_code
     text = response.content.decode()
-    # Card titles come as their phrases (the `phrases` filter): read as the title's words.
+    # Card titles come as their phrases (the `phrases` filter), their Chinese words in spans: read as the title.
+    text = unwrap_words(text)
     text = re.sub(r'<span class="phrase">(.*?)</span>', r"\1", text)
     return text[text.index("<main") : text.index("</main>")]
 

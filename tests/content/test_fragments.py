@@ -21,6 +21,7 @@ from content.pages.news import NEWS_PER_PAGE
 from tests.factories.images import make_image
 from tests.factories.pages import add_navigation, menu_items, publish_child
 from tests.factories.publications import build_jobs
+from tests.text import unwrap_words
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def publish(page, **fields):
 
 def main(response):
     """The HTML of the <main> element."""
-    html = response.content.decode()
+    html = unwrap_words(response.content.decode())
     return html[html.index('<main id="main"') : html.index("</main>")]
 
 
