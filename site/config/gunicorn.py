@@ -46,3 +46,12 @@ def pre_fork(server, worker):
 
     for connection in connections.all(initialized_only=True):
         connection.close()
+
+
+def when_ready(server):
+    """The master, with the app preloaded, builds the Chinese word dictionary (``content.chinese_words``: about 0.6 s
+    and 56 MB) once before forking: every worker, and each one that replaces a recycled worker, starts with it
+    instead of building its own on its first Chinese page."""
+    from content.chinese_words import tokenizer
+
+    tokenizer()
