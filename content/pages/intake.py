@@ -1,10 +1,10 @@
 """Serving of pages that carry a public intake form (grant application, registration, job application, pledge).
 
-The pages hand the form's data to a ``records`` service; this mixin does what every such page shares:
-the page is never cached (the form carries a one-time token and a CSRF token), a POST is first offered to the
-``before_intake_submission`` hooks (``site/delivery``'s per-IP rate limit answers one over its allowance with a
-429 and Retry-After: content does not import site), and a valid submission redirects to a confirmation step
-whose details (the reference number) are kept in the session, never in the URL.
+The pages hand the valid form over to its ``records`` app (``form.submit(...)``); this mixin does what
+every such page shares: the page is never cached (the form carries a one-time token and a CSRF token), a POST
+is first offered to the ``before_intake_submission`` hooks (``site/delivery``'s per-IP rate limit answers one
+over its allowance with a 429 and Retry-After: content does not import site), and a valid submission redirects
+to a confirmation step whose details (the reference number) are kept in the session, never in the URL.
 """
 
 from django.shortcuts import redirect
