@@ -15,6 +15,7 @@ from freezegun import freeze_time
 from content.models import JobPostingPage
 from content.templatetags.smart_tags import phrases  # titles come as their phrases
 from records.files import StoredFile
+from records.kept_uploads import KEPT_FOLDER
 from records.recruitment.models import JobApplication
 from tests.factories.pages import build_site
 from tests.factories.publications import build_jobs, docx_bytes, pdf_bytes, upload
@@ -32,10 +33,23 @@ def open_section(html):
 
 
 def private_files():
+    """The files of records in private storage (not the uploads kept for a retry: tests/records/test_kept_uploads)."""
     found = set()
     for folder, _dirs, names in os.walk(settings.PRIVATE_MEDIA_ROOT):
-        found.update(os.path.join(folder, name) for name in names)
+        if os.path.relpath(folder, settings.PRIVATE_MEDIA_ROOT).split(os.sep)[0] != KEPT_FOLDER:
+            found.update(os.path.join(folder, name) for name in names)
     return found
+
+
+def kept_contents():
+    """The bytes of every upload kept for a retry."""
+    root = os.path.join(settings.PRIVATE_MEDIA_ROOT, KEPT_FOLDER)
+    contents = set()
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            with open(os.path.join(folder, name), "rb") as handle:
+                contents.add(handle.read())
+    return contents
 
 
 class JobPageTests(TestCase):
@@ -254,6 +268,14 @@ class ApplicationTests(TestCase):
         self.assertFalse(JobApplication.objects.exists())
         self.assertEqual(StoredFile.objects.count(), before_rows)
         self.assertEqual(private_files(), before_files)
+        # The other file of each form passed its checks and is kept for the retry; no refused upload is.
+        refused = set()
+        for files in cases.values():
+            for uploaded in files.values():
+                uploaded.seek(0)
+                refused.add(uploaded.read())
+        self.assertTrue(kept_contents())
+        self.assertFalse(refused & kept_contents())
 
     @override_settings(RECORDS_UPLOAD_MAX_BYTES=50_000)
     def test_oversized_upload_is_refused(self):
