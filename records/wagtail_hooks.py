@@ -18,6 +18,13 @@ def records_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("records/admin.css"))
 
 
+@hooks.register("insert_global_admin_js")
+def records_admin_js():
+    """Forms marked ``data-submit-once`` (releasing decisions, sending offers and rejections) are sent once, even on
+    a double click."""
+    return format_html('<script src="{}" defer></script>', static("records/submit_once.js"))
+
+
 @hooks.register("construct_homepage_panels")
 def add_records_panel(request, panels):
     """Back-office staff see their records per state on the admin home (each app registers its kinds)."""
