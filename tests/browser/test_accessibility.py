@@ -78,8 +78,16 @@ def serve_error_page(page, url, visit):
     )
 
 
+# The walk is cut into parts (by language, screen and a share of the visits) that the test workers can run side by
+# side; together they make every visit on both screens.
+SHARES = 3
+
+
+@pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"part {share + 1} of {SHARES}")
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("language", BROWSER_LOCALES)
 def test_every_page_type_in_both_languages_has_no_axe_violations(
-    browser, transactional_db, django_db_serialized_rollback, live_server, settings, screenshot
+    browser, transactional_db, django_db_serialized_rollback, live_server, settings, screenshot, language, screen, share
 ):
     require("axe")
     settings.ROOT_URLCONF = "tests.browser.urls"
@@ -87,11 +95,12 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
     extras = build_every_page()
     visits = plan_visits(Client(), extras)
     assert uncovered_page_models(visits) == []
+    visits = [visit for visit in visits if visit.language == language][share::SHARES]
     axe_source = AXE_JS.read_text(encoding="utf-8")
 
     # Every visit on a desktop screen and on a phone's (the menu folds into a disclosure, the layout becomes one
-    # column, the search filters fold).
-    runs = [(visit, screen) for visit in visits for screen in SCREENS]
+    # column, the search filters fold): this part's screen.
+    runs = [(visit, screen) for visit in visits]
     failures, wrong_status, submitted = {}, {}, set()
     contexts = {}
     try:

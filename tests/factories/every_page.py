@@ -43,7 +43,7 @@ from demo.loader import load_demo
 from records.donations.models import DonorType, Status
 from records.events.services import cancel_token
 from search import index
-from tests.factories import donations, events, grants
+from tests.factories import donations, events, grants, snapshots
 from tests.factories.pages import ensure_roots, locales, publish_child, translate
 
 LANGUAGES = ("zh-hans", "en")
@@ -131,16 +131,38 @@ def _event_registrations():
     return registrations
 
 
+# Background tasks are only queued while pages are built (as with a worker that has not run yet): each publish would
+# otherwise re-index its page at once, for both search indexes; the public index is rebuilt once at the end instead.
+QUEUED_ONLY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def demo_content():
+    """The demo content in both languages (``load_demo``), the site indexed for search.
+
+    Built once per test process; later calls on a fresh database put the same rows and files back
+    (tests/factories/snapshots.py).
+    """
+    snapshots.once("demo", _load_demo)
+
+
+def _load_demo():
+    with override_settings(TASKS=QUEUED_ONLY):
+        ensure_roots()
+        load_demo()
+    index.rebuild()
+
+
 def build_every_page():
     """Demo content in both languages plus the funding pages; the site indexed for search. Returns the extras.
 
-    Background tasks are only queued while the pages are built (as with a worker that has not run yet): each
-    publish would otherwise re-index its page at once, for both search indexes; the public index is rebuilt
-    once at the end instead.
+    Built once per test process, as ``demo_content``.
     """
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
-        ensure_roots()
-        load_demo()
+    return snapshots.once("every page", _build_every_page)
+
+
+def _build_every_page():
+    demo_content()
+    with override_settings(TASKS=QUEUED_ONLY):
         extras = _funding_pages()
         _foundation_records()
         extras["registrations"] = _event_registrations()

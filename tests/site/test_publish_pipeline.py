@@ -24,15 +24,11 @@ from content.models import DigestIndexPage, PledgePage
 from content.pages.digest import feeds
 from delivery.staticgen import build_site
 from delivery.staticgen.render import file_for
-from demo.loader import load_demo
-from search import index
 from search.models import SearchDocument
+from tests.factories.every_page import demo_content
 from tests.factories.pages import build_site as build_tree
-from tests.factories.pages import ensure_roots
 
 from .delivery.staticgen.helpers import BASE_URL, remove, temporary_output
-
-QUEUED_ONLY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 @contextmanager
@@ -92,10 +88,7 @@ def _set_text(instance, name, path, value):
 class EverySnippetTypeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        with override_settings(TASKS=QUEUED_ONLY):
-            ensure_roots()
-            load_demo()
-        index.rebuild()
+        demo_content()
         cls.tmp, cls.output = temporary_output()
         build_site(output=cls.output, base_url=BASE_URL, dynamic_origin="", workers=1, stream=io.StringIO())
 

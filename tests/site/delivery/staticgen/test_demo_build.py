@@ -23,8 +23,8 @@ from content.models import (
 )
 from delivery.staticgen import build_site, check_links
 from delivery.staticgen.render import file_for
-from demo.loader import load_demo
 from tests.factories.events import event_info, register
+from tests.factories.every_page import demo_content
 
 from .helpers import BASE_URL, ORIGIN, forbidden_in, inline_scripts, remove, temporary_output
 
@@ -38,7 +38,7 @@ PRIVATE_MARKER = "Private page 9035"
 class DemoBuildTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        load_demo()
+        demo_content()
         # Personal data, a draft and a private page that must never reach the static site.
         register(event_info(), ATTENDEE_EMAIL)
         editor = get_user_model().objects.create_user("editor-x", EDITOR_EMAIL, "pw-123456-long")

@@ -1,0 +1,183 @@
+"""What a slow builder (the demo content, every page type) made, built once per test process and put back after.
+
+``once(name, build)`` runs ``build()`` and returns its value, as calling it would. On PostgreSQL it also keeps
+what the build left: every table's rows (``COPY ... TO STDOUT``, binary), the files it wrote under the media and
+private-media roots, and its value with model instances kept as (model, primary key). The next ``once`` of the
+same name on a database in the same state as before that build (the same rows in every table, whatever their
+ids: a fresh test database, rolled back, or flushed for a transactional test) puts all of that back instead of
+building again: every table emptied and refilled in one transaction (inside the test's own when there is one, so
+it is rolled back with it), the sequences moved past the rows, missing files written again, the caches of public
+output told that everything changed. The database and files a test then sees are those the build made.
+
+On another state (a test that added rows first) the builder runs (and is kept for that state too); on another
+database (the embedded SQLite) it always runs.
+"""
+
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models, transaction
+
+_kept = {}  # (name, digest of the database before the build) -> _Snapshot
+
+
+class _Snapshot:
+    def __init__(self, tables, files, value):
+        self.tables, self.files, self.value = tables, files, value
+
+
+def once(name, build):
+    """``build()``'s value; on PostgreSQL, what an earlier build of ``name`` on a database in the same state made,
+    put back (see the module docstring)."""
+    if connection.vendor != "postgresql":
+        return build()
+    before = _state()
+    kept = _kept.get((name, before))
+    if kept is not None:
+        _restore(kept)
+        return _thaw(kept.value)
+    files_before = _files()
+    value = build()
+    _kept[(name, before)] = _Snapshot(_copy_out(), _new_files(files_before), _freeze(value))
+    return value
+
+
+# -- the database ---------------------------------------------------------------------------------------------------
+def _tables():
+    with connection.cursor() as cursor:
+        return sorted(connection.introspection.table_names(cursor))
+
+
+def _state():
+    """A digest of every table's rows without their keys: equal for two databases holding the same rows, whatever
+    ids they got (a flushed transactional test's database gets its content types, permissions and groups again,
+    under new ids)."""
+    tables = _tables()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND (column_name = 'id' OR column_name LIKE '%\\_id')"
+        )
+        keys = {}
+        for table, column in cursor.fetchall():
+            keys.setdefault(table, []).append(column)
+        digests = []
+        for table in tables:
+            row = "(to_jsonb(t) - %s::text[])::text"
+            digests.append(
+                f"(SELECT md5(coalesce(string_agg(md5({row}), '' ORDER BY md5({row})), '')) FROM {_quote(table)} t)"
+            )
+        params = [value for table in tables for value in (keys.get(table, []), keys.get(table, []))]
+        cursor.execute(f"SELECT {', '.join(digests)}", params)
+        row = cursor.fetchone()
+    return hashlib.sha256("|".join(f"{t}:{d}" for t, d in zip(tables, row, strict=True)).encode()).hexdigest()
+
+
+def _quote(name):
+    return connection.ops.quote_name(name)
+
+
+def _copy_out():
+    kept = {}
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        for table in _tables():
+            with raw.copy(f"COPY {_quote(table)} TO STDOUT (FORMAT BINARY)") as copy:
+                kept[table] = b"".join(bytes(chunk) for chunk in copy)
+    return kept
+
+
+def _serial_columns(cursor):
+    """(table, column, sequence) of every column whose values a sequence gives (serial or identity)."""
+    cursor.execute(
+        "SELECT t.relname, a.attname, quote_ident(n.nspname) || '.' || quote_ident(s.relname) "
+        "FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace "
+        "JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass "
+        "AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
+        "JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
+        "WHERE s.relkind = 'S' AND n.nspname = current_schema()"
+    )
+    return cursor.fetchall()
+
+
+def _restore(kept):
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Foreign keys are checked at commit (Django's are deferrable): rows go in whatever the tables' order.
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in _tables():
+            cursor.execute(f"DELETE FROM {_quote(table)}")
+        raw = cursor.cursor
+        for table, data in kept.tables.items():
+            with raw.copy(f"COPY {_quote(table)} FROM STDIN (FORMAT BINARY)") as copy:
+                copy.write(data)
+        for table, column, sequence in _serial_columns(cursor):
+            # Past the highest row, never back (an id a rolled-back test took is not handed out twice).
+            cursor.execute(
+                f"SELECT setval(%s, GREATEST((SELECT max({_quote(column)}) FROM {_quote(table)}), "
+                f"(SELECT last_value FROM {sequence}), 1))",
+                [sequence],
+            )
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for path, data in kept.files.items():
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    ContentType.objects.clear_cache()  # the restored rows' ids
+    _forget_public_output()
+
+
+def _forget_public_output():
+    from django.core.cache import cache
+
+    from content import fragments, lookups, publishing, renditions
+
+    cache.clear()
+    lookups.forget_cached()
+    fragments.forget_recent()
+    renditions.forget()
+    publishing.bump()
+
+
+# -- files ----------------------------------------------------------------------------------------------------------
+def _roots():
+    return [Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)]
+
+
+def _files():
+    found = {}
+    for root in _roots():
+        if root.is_dir():
+            found.update((path, path.stat().st_mtime_ns) for path in root.rglob("*") if path.is_file())
+    return found
+
+
+def _new_files(before):
+    return {path: path.read_bytes() for path, stamp in _files().items() if before.get(path) != stamp}
+
+
+# -- the value ------------------------------------------------------------------------------------------------------
+class _Row:
+    def __init__(self, instance):
+        self.model, self.pk = type(instance), instance.pk
+
+
+def _freeze(value):
+    if isinstance(value, models.Model):
+        return _Row(value)
+    if isinstance(value, dict):
+        return {key: _freeze(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_freeze(item) for item in value)
+    return value
+
+
+def _thaw(value):
+    if isinstance(value, _Row):
+        return value.model._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: _thaw(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_thaw(item) for item in value)
+    return value
