@@ -1,4 +1,5 @@
-"""A PDF summary of the 2023 work report in each language, generated with ReportLab at load time.
+"""A PDF summary of the 2023 work report in each language, generated with ReportLab at load time from
+``demo/data/reports.json``.
 
 Chinese text uses the standard CID font STSong-Light, which PDF readers supply themselves, so no
 font file is needed. Documents are found again by title, so loading twice creates nothing new.
@@ -11,7 +12,19 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from . import facts as F
-from .reports import PLAN_2024, REPORT_2023, REPORT_2023_INTRO
+from .datafiles import read
+
+# The 2023 work report and the 2024 work plan (seed 003): the Chinese follows the report's own wording, the
+# English is a careful translation of it. The report pages (demo/data/pages/about.json) say the same.
+_REPORTS = read("reports", facts=True)
+REPORT_2023_INTRO = _REPORTS["report_2023_intro"]
+# Each section: (heading, [(lead, text), ...]); an empty lead means the text stands alone.
+REPORT_2023 = {
+    lang: [(s["heading"], [(i["lead"], i["text"]) for i in s["items"]]) for s in sections]
+    for lang, sections in _REPORTS["report_2023"].items()
+}
+# The ten tasks of 2024: (heading, text).
+PLAN_2024 = {lang: [(task["heading"], task["text"]) for task in tasks] for lang, tasks in _REPORTS["plan_2024"].items()}
 
 CJK_FONT = "STSong-Light"
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")

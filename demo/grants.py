@@ -66,6 +66,7 @@ AWARDED_2023 = Decimal("195996000")
 FIRST_YEAR_BUDGET = Decimal("200000000")
 EXPERT_POOL = 9200  # "over 9,000" (9000 余位): the exact number is not stated, this one is sample
 
+OPEN_CALL_CODE = "smrf-2024"  # the open call, which the demo's call page shows ({"call": code} in its data)
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 STAFF_USERNAME = "grants-office-demo"
 
@@ -772,7 +773,7 @@ class Generator:
         call = self.call(
             programme,
             types,
-            "smrf-2024",
+            OPEN_CALL_CODE,
             "2024年度深医专项项目申请（示例）",
             "Shenzhen Medical Research Fund: 2024 call (sample)",
             opens,

@@ -26,10 +26,10 @@ from content.templatetags.smart_tags import phrases
 from demo import facts as F
 from demo import sections
 from demo.documents import TITLES as DOCUMENT_TITLES
-from demo.funding import OPEN_CALL_CODE
-from demo.home import build_tree
+from demo.grants import OPEN_CALL_CODE
 from demo.images import ARTWORK, QR_ARTWORK
 from demo.loader import load_demo
+from demo.pages import build_tree
 from tests.factories import grants as grants_factories
 
 SECTION_SLUGS = [

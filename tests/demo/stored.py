@@ -1,0 +1,111 @@
+"""The stored content of the loaded demo pages in a comparable form: every field of each page (its body's
+StreamField JSON included), with page, image and document ids replaced by the pages' url paths and the images'
+and documents' titles, and without what changes from one load to the next (ids, tree fields, timestamps,
+revisions, block ids). The upcoming events and the job postings are dated relative to the day of the load:
+a date within a year of today is written as its distance from today ("today+45 09:00:00+00:00")."""
+
+import datetime
+import hashlib
+import json
+import re
+
+from django.db import models
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+# Page's own fields that describe the content (the rest are tree, workflow and bookkeeping fields).
+PAGE_FIELDS = ("title", "slug", "seo_title", "search_description", "show_in_menus", "live")
+RICH_LINK = re.compile(r'(linktype|embedtype)="(page|document|image)" id="(\d+)"')
+
+
+def _relative(value):
+    """A date or datetime within a year of today as its distance from today; any other value unchanged."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        value = datetime.date.fromisoformat(value)
+    if isinstance(value, datetime.datetime):
+        day, rest = timezone.localtime(value).date(), " " + timezone.localtime(value).timetz().isoformat()
+    elif isinstance(value, datetime.date):
+        day, rest = value, ""
+    else:
+        return value
+    offset = (day - timezone.localdate()).days
+    return f"today{offset:+d}{rest}" if abs(offset) <= 366 else f"{day.isoformat()}{rest}"
+
+
+class _Names:
+    def __init__(self):
+        self.page = dict(Page.objects.values_list("pk", "url_path"))
+        self.image = dict(get_image_model().objects.values_list("pk", "title"))
+        self.document = dict(get_document_model().objects.values_list("pk", "title"))
+
+    def name(self, kind, pk):
+        return getattr(self, kind).get(int(pk), f"?{kind}:{pk}")
+
+    def text(self, value):
+        return RICH_LINK.sub(lambda m: f'{m[1]}="{m[2]}" id="{self.name(m[2], m[3])}"', value)
+
+    def stream(self, value):
+        if isinstance(value, dict):
+            out = {}
+            for key, item in value.items():
+                if key == "id" and isinstance(item, str):
+                    continue  # a block's uuid, new on each load
+                kind = next((kind for kind in ("page", "image", "document") if kind in key), None)
+                if kind and isinstance(item, int) and not isinstance(item, bool):
+                    item = self.name(kind, item)
+                elif kind == "image" and key == "qr_code" and isinstance(item, int):
+                    item = self.name("image", item)
+                out[key] = _relative(self.stream(item)) if key == "day" else self.stream(item)
+            return out
+        if isinstance(value, list):
+            return [self.stream(item) for item in value]
+        if isinstance(value, str):
+            return self.text(value)
+        return value
+
+
+def stored_content(page, names):
+    specific = page.specific
+    own = [f for f in type(specific)._meta.concrete_fields if f.model is not Page and not f.primary_key]
+    own = [f for f in own if not (isinstance(f, models.OneToOneField) and f.remote_field.parent_link)]
+    content = {name: getattr(page, name) for name in PAGE_FIELDS}
+    for field in own:
+        if isinstance(field, StreamField):
+            content[field.name] = names.stream(field.get_prep_value(getattr(specific, field.name)))
+            if isinstance(content[field.name], str):
+                content[field.name] = names.stream(json.loads(content[field.name]))
+        elif isinstance(field, models.ForeignKey):
+            target = getattr(specific, field.name)
+            model = field.related_model
+            if target is None:
+                content[field.name] = None
+            elif issubclass(model, Page):
+                content[field.name] = target.url_path
+            elif hasattr(target, "title"):
+                content[field.name] = target.title
+            else:
+                content[field.name] = str(target)
+        elif isinstance(field, RichTextField) or isinstance(getattr(specific, field.name), str):
+            content[field.name] = names.text(getattr(specific, field.name) or "")
+        else:
+            value = _relative(getattr(specific, field.name))
+            content[field.name] = value if isinstance(value, (int, float, bool, type(None))) else str(value)
+    if hasattr(specific, "tags"):
+        content["tags"] = sorted(specific.tags.names())
+    return content
+
+
+def stored_pages():
+    """{language code: {url path: stored content}} for every page below the root."""
+    names = _Names()
+    pages = {}
+    for page in Page.objects.filter(depth__gt=1).select_related("locale").order_by("path"):
+        pages.setdefault(page.locale.language_code, {})[page.url_path] = stored_content(page, names)
+    return pages
+
+
+def digest(content):
+    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
