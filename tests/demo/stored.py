@@ -109,3 +109,31 @@ def stored_pages():
 
 def digest(content):
     return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def stored_images():
+    """{title: what the image library stores of it}: description, size, focal point, tags, collection and, for the
+    demo's artwork (``demo/data/images/``), a digest of its pixels (the same picture whatever the file's encoding).
+    The digest issues' covers are drawn at load time with the machine's fonts: their pixels are not compared."""
+    from PIL import Image as PILImage
+
+    from demo.loader import COLLECTION_NAME
+
+    images = {}
+    for image in get_image_model().objects.select_related("collection").order_by("title"):
+        pixels = None
+        if image.collection.name == COLLECTION_NAME:
+            with image.file.open("rb") as handle:
+                picture = PILImage.open(handle)
+                picture.load()
+            pixels = hashlib.sha256(picture.convert("RGB").tobytes()).hexdigest()[:16]
+        focal = [image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height]
+        images[image.title] = {
+            "description": image.description,
+            "size": [image.width, image.height],
+            "focal_point": focal,
+            "tags": sorted(image.tags.names()),
+            "collection": image.collection.name,
+            "pixels": pixels,
+        }
+    return images
