@@ -1,8 +1,9 @@
 """The stored content of the loaded demo pages in a comparable form: every field of each page (its body's
 StreamField JSON included), with page, image and document ids replaced by the pages' url paths and the images'
 and documents' titles, and without what changes from one load to the next (ids, tree fields, timestamps,
-revisions, block ids). The upcoming events and the job postings are dated relative to the day of the load:
-a date within a year of today is written as its distance from today ("today+45 09:00:00+00:00")."""
+revisions, block ids). Child objects (an event's speakers, a white paper's authors, ...) are part of their
+page. The upcoming events and the job postings are dated relative to the day of the load: a date within a year
+of today is written as its distance from today ("today+45 09:00:00+00:00")."""
 
 import datetime
 import hashlib
@@ -11,6 +12,7 @@ import re
 
 from django.db import models
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -67,34 +69,46 @@ class _Names:
         return value
 
 
+def _field_value(obj, field, names):
+    value = getattr(obj, field.name)
+    if isinstance(field, StreamField):
+        raw = field.get_prep_value(value)
+        return names.stream(json.loads(raw) if isinstance(raw, str) else raw)
+    if isinstance(field, models.ForeignKey):
+        if value is None:
+            return None
+        if isinstance(value, Page):
+            return value.url_path
+        named = [str(getattr(value, name)) for name in ("title", "name") if hasattr(value, name)]
+        return " ".join(named) if named else str(value)
+    if isinstance(field, RichTextField) or isinstance(value, str):
+        return names.text(value or "")
+    value = _relative(value)
+    return value if isinstance(value, (int, float, bool, type(None))) else str(value)
+
+
 def stored_content(page, names):
+    """The page's own fields, tags and child objects (speakers, authors, ...), in a comparable form."""
     specific = page.specific
     own = [f for f in type(specific)._meta.concrete_fields if f.model is not Page and not f.primary_key]
     own = [f for f in own if not (isinstance(f, models.OneToOneField) and f.remote_field.parent_link)]
     content = {name: getattr(page, name) for name in PAGE_FIELDS}
     for field in own:
-        if isinstance(field, StreamField):
-            content[field.name] = names.stream(field.get_prep_value(getattr(specific, field.name)))
-            if isinstance(content[field.name], str):
-                content[field.name] = names.stream(json.loads(content[field.name]))
-        elif isinstance(field, models.ForeignKey):
-            target = getattr(specific, field.name)
-            model = field.related_model
-            if target is None:
-                content[field.name] = None
-            elif issubclass(model, Page):
-                content[field.name] = target.url_path
-            elif hasattr(target, "title"):
-                content[field.name] = target.title
-            else:
-                content[field.name] = str(target)
-        elif isinstance(field, RichTextField) or isinstance(getattr(specific, field.name), str):
-            content[field.name] = names.text(getattr(specific, field.name) or "")
-        else:
-            value = _relative(getattr(specific, field.name))
-            content[field.name] = value if isinstance(value, (int, float, bool, type(None))) else str(value)
+        content[field.name] = _field_value(specific, field, names)
     if hasattr(specific, "tags"):
         content["tags"] = sorted(specific.tags.names())
+    for relation in get_all_child_relations(specific):
+        parent_field = relation.field.name
+        rows = [
+            {
+                field.name: _field_value(child, field, names)
+                for field in child._meta.concrete_fields
+                if not field.primary_key and field.name not in (parent_field, "translation_key")
+            }
+            for child in getattr(specific, relation.get_accessor_name()).all()
+        ]
+        # In a stable order whatever the database's: rows that have an order say so (sort_order).
+        content[relation.get_accessor_name()] = sorted(rows, key=lambda row: json.dumps(row, sort_keys=True))
     return content
 
 
