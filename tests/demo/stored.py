@@ -1,9 +1,10 @@
 """The stored content of the loaded demo pages in a comparable form: every field of each page (its body's
 StreamField JSON included), with page, image and document ids replaced by the pages' url paths and the images'
-and documents' titles, and without what changes from one load to the next (ids, tree fields, timestamps,
-revisions, block ids). Child objects (an event's speakers, a white paper's authors, ...) are part of their
-page. The upcoming events and the job postings are dated relative to the day of the load: a date within a year
-of today is written as its distance from today ("today+45 09:00:00+00:00")."""
+and documents' titles (snippets, such as people and fields of medicine, by their names), and without what changes
+from one load to the next (ids, tree fields, timestamps, revisions, block ids). Child objects (an event's speakers,
+a white paper's authors, ...) are part of their page. The upcoming events and the job postings are dated
+relative to the day of the load: a date within a year of today is written as its distance from today
+("today+45 09:00:00+00:00")."""
 
 import datetime
 import hashlib
@@ -17,6 +18,9 @@ from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from content.people import Person
+from content.taxonomy import FieldOfMedicine
 
 # Page's own fields that describe the content (the rest are tree, workflow and bookkeeping fields).
 PAGE_FIELDS = ("title", "slug", "seo_title", "search_description", "show_in_menus", "live")
@@ -42,6 +46,9 @@ class _Names:
         self.page = dict(Page.objects.values_list("pk", "url_path"))
         self.image = dict(get_image_model().objects.values_list("pk", "title"))
         self.document = dict(get_document_model().objects.values_list("pk", "title"))
+        self.person = dict(Person.objects.values_list("pk", "name"))
+        fields = FieldOfMedicine.objects.values_list("pk", "slug", "name")
+        self.field = {pk: f"{slug} {name}" for pk, slug, name in fields}
 
     def name(self, kind, pk):
         return getattr(self, kind).get(int(pk), f"?{kind}:{pk}")
@@ -58,8 +65,10 @@ class _Names:
                 kind = next((kind for kind in ("page", "image", "document") if kind in key), None)
                 if kind and isinstance(item, int) and not isinstance(item, bool):
                     item = self.name(kind, item)
-                elif kind == "image" and key == "qr_code" and isinstance(item, int):
-                    item = self.name("image", item)
+                if key == "speakers" and isinstance(item, list):  # an agenda session's people (snippets), by name
+                    item = [{**entry, "value": self.name("person", entry["value"])} for entry in item]
+                elif key == "field" and isinstance(item, int):  # a digest item's field of medicine (a snippet)
+                    item = self.name("field", item)
                 out[key] = _relative(self.stream(item)) if key == "day" else self.stream(item)
             return out
         if isinstance(value, list):
