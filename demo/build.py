@@ -1,47 +1,39 @@
-"""Small builders for demo content: StreamField blocks in their stored (JSON) form, and rich-text HTML.
+"""The one builder of demo page content: the blocks of a page body as the data files write them
+(``demo/data/pages/*.json``), turned into StreamField blocks in their stored (JSON) form, and references by key
+turned into the objects of one language (the English body links English pages).
 
-Text modules describe pages as functions of a `Blocks` object bound to one language, so that links,
-images and documents resolve to the objects of that language (the English body links English pages).
+The format of a body: a list of blocks, each an object with a ``type`` and that type's fields::
+
+    {"type": "heading", "text": "…"}
+    {"type": "paragraph", "html": "<p>…</p>"}            # or a list of top-level elements, joined
+    {"type": "image", "image": "news", "alt": "…", "caption": "…"}   # caption optional
+    {"type": "table", "caption": "…", "rows": [["heading", …], [cell, …], …], "header_column": true}
+    {"type": "call_to_action", "title": "…", "text": "…", "button": "…", "page": "careers"}   # or "url"
+    {"type": "document", "document": "work-report", "label": "…"}
+    {"type": "highlights", "heading": "…", "items": [{"title": "…", "text": "…", "page": "about"}, …]}
+    {"type": "key_figures", "heading": "…", "figures": [{"value": "…", "label": "…"}, …], "note": "…"}
+    {"type": "latest_news", "heading": "…", "count": 3}
+
+Rich text links a page or a document by key: ``<a page="funding/smart-investigator">SMART Investigator</a>``
+(an empty link shows the page's title), ``<a document="work-report">…</a>``. Page keys are slug paths below the
+home page ("about/mission"; "home" for the home page), image keys those of ``demo/data/images.json``, document
+keys those of ``demo.documents``. An apostrophe in rich text is stored escaped (``&#x27;``), as Django escapes
+it; the data files write it plainly. A field value (outside a body) may be a reference too: ``{"page": key}``,
+``{"image": key}``, ``{"document": key}`` or ``{"call": code}`` (a call of the grants demo, None when the grants
+demo is not loaded).
 """
 
+import re
 from dataclasses import dataclass, field
 
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html
 
-
-def _html(*parts):
-    """Join text and HTML: plain strings are escaped, strings from format_html/mark_safe are kept."""
-    return "".join(str(conditional_escape(part)) for part in parts)
-
-
-def p(*parts):
-    return mark_safe(f"<p>{_html(*parts)}</p>")
-
-
-def b(*parts):
-    return mark_safe(f"<b>{_html(*parts)}</b>")
-
-
-def ul(*items):
-    return mark_safe("<ul>" + "".join(f"<li>{_html(*_as_parts(item))}</li>" for item in items) + "</ul>")
-
-
-def ol(*items):
-    return mark_safe("<ol>" + "".join(f"<li>{_html(*_as_parts(item))}</li>" for item in items) + "</ol>")
-
-
-def h3(text):
-    return mark_safe(f"<h3>{_html(text)}</h3>")
-
-
-def _as_parts(item):
-    return item if isinstance(item, tuple) else (item,)
+LINK = re.compile(r'<a (page|document)="([^"]+)">(</a>)?')
 
 
 @dataclass
 class Blocks:
-    """Block builders bound to one language's pages, plus the shared images and documents."""
+    """The builder bound to one language's pages, plus the shared images and documents."""
 
     lang: str
     pages: dict = field(default_factory=dict)  # key -> page in this language
@@ -55,93 +47,92 @@ class Blocks:
         except KeyError:
             raise KeyError(f"Demo content refers to an unknown page {key!r} ({self.lang})") from None
 
-    def link(self, key, text=None):
-        """A rich-text link to a page of this language (Wagtail's stored form)."""
-        page = self.page(key)
-        return format_html('<a linktype="page" id="{}">{}</a>', page.pk, text or page.title)
+    def document(self, key):
+        return self.documents[(key, self.lang)]
 
-    def document_link(self, key, text):
-        document = self.documents[(key, self.lang)]
-        return format_html('<a linktype="document" id="{}">{}</a>', document.pk, text)
+    def reference(self, value):
+        """The object a field value names: {"page": key}, {"image": key}, {"document": key} or {"call": code}."""
+        ((kind, key),) = value.items()
+        if kind == "page":
+            return self.page(key)
+        if kind == "image":
+            return self.images[key]
+        if kind == "document":
+            return self.document(key)
+        if kind == "call":
+            from records.grants.models import Call
 
-    # -- body blocks ----------------------------------------------------------------------------
-    @staticmethod
-    def heading(text):
-        return {"type": "heading", "value": str(text)}
+            return Call.objects.filter(code=key).first()
+        raise ValueError(f"Unknown reference {value!r}")
 
-    @staticmethod
-    def rich(*html):
-        for part in html:
-            if not isinstance(part, SafeString):
-                raise TypeError("rich() takes HTML built with p(), ul(), ol() or h3()")
-        return {"type": "paragraph", "value": "".join(html)}
+    def html(self, html):
+        """Rich text in Wagtail's stored form: links by key become links to this language's objects."""
+        if isinstance(html, list):
+            html = "".join(html)
 
-    def image(self, key, alt, caption=""):
-        return {
-            "type": "image",
-            "value": {
-                "image": {"image": self.images[key].pk, "decorative": False, "alt_text": alt},
-                "caption": caption,
-            },
-        }
+        def link(match):
+            kind, key, empty = match.groups()
+            if kind == "page":
+                page = self.page(key)
+                if empty:
+                    return format_html('<a linktype="page" id="{}">{}</a>', page.pk, page.title)
+                return f'<a linktype="page" id="{page.pk}">'
+            return f'<a linktype="document" id="{self.document(key).pk}">' + (empty or "")
 
-    @staticmethod
-    def table(rows, caption, header_column=False):
-        """A table whose first row holds the column headings."""
-        rows = [[str(cell) for cell in row] for row in rows]
-        return {
-            "type": "table",
-            "value": {
-                "data": rows,
-                "table_caption": caption,
+        return LINK.sub(link, html.replace("'", "&#x27;"))
+
+    # -- blocks -----------------------------------------------------------------------------------
+    def body(self, blocks):
+        """The stored StreamField data of a body written as data."""
+        return [self.block(block) for block in blocks]
+
+    def block(self, data):
+        kind = data["type"]
+        if kind == "heading":
+            value = data["text"]
+        elif kind == "paragraph":
+            value = self.html(data["html"])
+        elif kind == "image":
+            value = {
+                "image": {"image": self.images[data["image"]].pk, "decorative": False, "alt_text": data["alt"]},
+                "caption": data.get("caption", ""),
+            }
+        elif kind == "table":
+            header_column = data.get("header_column", False)
+            value = {
+                "data": data["rows"],
+                "table_caption": data["caption"],
                 "first_row_is_table_header": True,
                 "first_col_is_header": header_column,
                 "table_header_choice": "both" if header_column else "row",
                 "cell": [],
                 "mergeCells": [],
-            },
-        }
-
-    def cta(self, title, text, button, page=None, url=None):
-        return {
-            "type": "call_to_action",
-            "value": {
-                "title": title,
-                "text": text,
-                "button_label": button,
-                "link": {"page": self.page(page).pk if page else None, "url": url or ""},
-            },
-        }
-
-    def document(self, key, label):
-        return {"type": "document", "value": {"document": self.documents[(key, self.lang)].pk, "label": label}}
-
-    # -- home page blocks ------------------------------------------------------------------------
-    def highlights(self, heading, items):
-        """items: (title, text, page key or None)."""
-        return {
-            "type": "highlights",
-            "value": {
-                "heading": heading,
+            }
+        elif kind == "call_to_action":
+            value = {
+                "title": data["title"],
+                "text": data["text"],
+                "button_label": data["button"],
+                "link": {"page": self.page(data["page"]).pk if "page" in data else None, "url": data.get("url", "")},
+            }
+        elif kind == "document":
+            value = {"document": self.document(data["document"]).pk, "label": data["label"]}
+        elif kind == "highlights":
+            value = {
+                "heading": data["heading"],
                 "items": [
-                    {"title": title, "text": text, "page": self.page(key).pk if key else None}
-                    for title, text, key in items
+                    {
+                        "title": item["title"],
+                        "text": item["text"],
+                        "page": self.page(item["page"]).pk if "page" in item else None,
+                    }
+                    for item in data["items"]
                 ],
-            },
-        }
-
-    @staticmethod
-    def key_figures(heading, figures, note=""):
-        """figures: (value, label)."""
-        return {
-            "type": "key_figures",
-            "value": {
-                "heading": heading,
-                "figures": [{"value": value, "label": label} for value, label in figures],
-                "note": note,
-            },
-        }
-
-    @staticmethod
-    def latest_news(heading, count=3):
-        return {"type": "latest_news", "value": {"heading": heading, "count": count}}
+            }
+        elif kind == "key_figures":
+            value = {"heading": data["heading"], "figures": data["figures"], "note": data.get("note", "")}
+        elif kind == "latest_news":
+            value = {"heading": data["heading"], "count": data["count"]}
+        else:
+            raise ValueError(f"Unknown demo block type {kind!r}")
+        return {"type": kind, "value": value}

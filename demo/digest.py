@@ -160,10 +160,13 @@ def lead_image_bytes(month):
         draw.ellipse([x - r, y - r, x + r, y + r], outline=colour, width=rng.randint(3, 10))
     draw.rectangle([0, height - 12, width, height], fill=(201, 138, 27))
     big, small = ImageFont.load_default(size=64), ImageFont.load_default(size=30)
-    draw.text((72, 390), "SMART DIGEST", font=big, fill=(255, 255, 255))
+    draw.text((72, 390), data.TEXTS["cover_heading"], font=big, fill=(255, 255, 255))
     draw.text((72, 470), f"{month:%Y} · {month:%m}", font=small, fill=(217, 236, 239))
     cjk = _cjk_font(26)
-    label, font = ("示意图 Illustration", cjk) if cjk else ("ILLUSTRATION", ImageFont.load_default(size=22))
+    if cjk:
+        label, font = data.TEXTS["cover_label"], cjk
+    else:
+        label, font = data.TEXTS["cover_label_latin"], ImageFont.load_default(size=22)
     draw.text((72, 540), label, font=font, fill=(217, 236, 239))
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
@@ -172,11 +175,11 @@ def lead_image_bytes(month):
 
 def _lead_image(month):
     Image = get_image_model()
-    title = f"示意图 Illustration: 全球医学科技动态 Digest {month:%Y-%m}"
+    title = data.TEXTS["cover_title"].format(month=month)
     image = Image.objects.filter(title=title).first()
     if image is not None:
         return image, 0
-    image = Image(title=title, description="抽象的蓝绿色几何图形 / Abstract teal shapes")
+    image = Image(title=title, description=data.TEXTS["cover_description"])
     image.file = ImageFile(io.BytesIO(lead_image_bytes(month)), name=f"digest-{month:%Y-%m}.jpg")
     image.save()
     return image, 1
@@ -185,7 +188,7 @@ def _lead_image(month):
 def _pdf_edition(issue_spec, lang, title, items):
     Document = get_document_model()
     month = issue_spec["month"]
-    doc_title = f"{title} PDF（示例）" if lang == "zh" else f"{title}, PDF edition (sample)"
+    doc_title = data.TEXTS["pdf_title"][lang].format(title=title)
     document = Document.objects.filter(title=doc_title).first()
     if document is not None:
         return document, 0
@@ -368,7 +371,7 @@ def _issue_title(index, month, lang):
 
 def _note(issue_spec, lang):
     theme = issue_spec["theme"][0 if lang == "zh" else 1]
-    label = "示例内容：" if lang == "zh" else "Sample content: "
+    label = data.TEXTS["sample_label"][lang]
     return f"<p>{escape(theme)}</p><p><b>{label}</b>{escape(data.NOTE_SAMPLE[lang])}</p>"
 
 
@@ -392,7 +395,7 @@ def _ensure_issue(issue_spec, number, index_zh, index_en, fields):
             listing_summary=issue_spec["theme"][0],
             editors_note=_note(issue_spec, "zh"),
             lead_image=image,
-            lead_image_alt="示意图：蓝绿色背景上交叠的圆环",
+            lead_image_alt=data.TEXTS["lead_image_alt"]["zh"],
             items=_items(issue_spec, "zh", fields),
             pdf_edition=pdf,
         )
@@ -409,7 +412,7 @@ def _ensure_issue(issue_spec, number, index_zh, index_en, fields):
         issue_en.title = title
         issue_en.listing_summary = issue_spec["theme"][1]
         issue_en.editors_note = _note(issue_spec, "en")
-        issue_en.lead_image_alt = "Illustration: overlapping rings on a teal background"
+        issue_en.lead_image_alt = data.TEXTS["lead_image_alt"]["en"]
         issue_en.items = _items(issue_spec, "en", fields)
         issue_en.pdf_edition = pdf
         issue_en.save_revision().publish()

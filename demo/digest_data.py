@@ -27,6 +27,9 @@ INDEX = _DATA["index"]
 
 NOTE_SAMPLE = _DATA["note_sample"]
 
+# The covers', PDF editions' and notes' own words; {month} and {title} are filled in by the loader.
+TEXTS = _DATA["texts"]
+
 
 def _item(item):
     """day: (month offset, day); month offset -1 means the month before the issue's month."""

@@ -1,4 +1,5 @@
-"""A PDF summary of the 2023 work report in each language, generated with ReportLab at load time.
+"""A PDF summary of the 2023 work report in each language, generated with ReportLab at load time from
+``demo/data/reports.json``.
 
 Chinese text uses the standard CID font STSong-Light, which PDF readers supply themselves, so no
 font file is needed. Documents are found again by title, so loading twice creates nothing new.
@@ -10,53 +11,28 @@ import re
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from . import facts as F
-from .reports import PLAN_2024, REPORT_2023, REPORT_2023_INTRO
+from .datafiles import read
+
+# The 2023 work report and the 2024 work plan (seed 003): the Chinese follows the report's own wording, the
+# English is a careful translation of it. The report pages (demo/data/pages/about.json) say the same.
+_REPORTS = read("reports", facts=True)
+REPORT_2023_INTRO = _REPORTS["report_2023_intro"]
+# Each section: (heading, [(lead, text), ...]); an empty lead means the text stands alone.
+REPORT_2023 = {
+    lang: [(s["heading"], [(i["lead"], i["text"]) for i in s["items"]]) for s in sections]
+    for lang, sections in _REPORTS["report_2023"].items()
+}
+# The ten tasks of 2024: (heading, text).
+PLAN_2024 = {lang: [(task["heading"], task["text"]) for task in tasks] for lang, tasks in _REPORTS["plan_2024"].items()}
 
 CJK_FONT = "STSong-Light"
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 
-TITLES = {
-    "zh": "深圳医学科学院2023年工作进展摘要（示例文档）",
-    "en": "SMART 2023 work report summary (demo document)",
-}
+TITLES = _REPORTS["summary_pdf"]["titles"]
 FILENAMES = {"zh": "smart-2023-work-report-summary-zh.pdf", "en": "smart-2023-work-report-summary-en.pdf"}
 
-TEXT = {
-    "zh": {
-        "heading": "深圳医学科学院 2023年工作进展（摘要）",
-        "figures": "深医专项2023年主要数据",
-        "plan": "2024年工作计划",
-        "note": "本文件由网站演示内容生成，依据深圳医学科学院2023年工作进展整理，仅供演示。",
-        "rows": [
-            ["项目", "2023年"],
-            ["收到项目申请", f"{F.FUND_APPLICATIONS_2023}项（来自{F.FUND_APPLYING_INSTITUTIONS_2023}家依托单位）"],
-            ["正式受理", f"{F.FUND_ACCEPTED_2023}项"],
-            ["批准资助", f"{F.FUND_FUNDED_2023}项"],
-            ["资助总经费", f"{F.wan_yuan(F.FUND_TOTAL_AWARDED_CNY_2023)}万元"],
-            ["注册依托单位（两轮）", f"{F.FUND_REGISTERED_INSTITUTIONS}家"],
-            ["评审专家库", "9000余位专家"],
-        ],
-    },
-    "en": {
-        "heading": "Shenzhen Medical Academy of Research and Translation: 2023 work report (summary)",
-        "figures": "Shenzhen Medical Research Fund: key figures for 2023",
-        "plan": "2024 work plan",
-        "note": "Generated from the website's demo content, based on SMART's 2023 work report; for demonstration only.",
-        "rows": [
-            ["Item", "2023"],
-            [
-                "Applications received",
-                f"{F.FUND_APPLICATIONS_2023:,} (from {F.FUND_APPLYING_INSTITUTIONS_2023} host institutions)",
-            ],
-            ["Formally accepted", f"{F.FUND_ACCEPTED_2023:,}"],
-            ["Projects funded", str(F.FUND_FUNDED_2023)],
-            ["Total funding awarded", f"CNY {F.FUND_TOTAL_AWARDED_CNY_2023:,}"],
-            ["Host institutions registered (two rounds)", str(F.FUND_REGISTERED_INSTITUTIONS)],
-            ["Experts in the review pool", F.FUND_EXPERT_POOL],
-        ],
-    },
-}
+# The summary's own headings, note and key figures table.
+TEXT = _REPORTS["summary_pdf"]["text"]
 
 
 def render_pdf(lang):

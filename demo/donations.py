@@ -5,7 +5,7 @@ Every donor is visibly fictional (marked 示例 / sample, addresses on example.o
 progress notes are sample data, not facts about the foundation. Records are made through the services
 (the same path as real ones: reference numbers, audit entries, receipts as PDF in private storage), by
 a demo staff account, without acknowledgement emails. Idempotent: designations by code, pledges by
-email; a second run creates nothing.
+email; a second run creates nothing. The designations, pledges and texts are in ``demo/data/donations.json``.
 """
 
 import datetime
@@ -61,80 +61,13 @@ class DemoPledge:
     cancel: str = ""
 
 
-PLEDGES = [
-    DemoPledge(
-        "donor.a.sample@example.org",
-        DonorType.INDIVIDUAL,
-        "示例捐赠人甲",
-        "50000",
-        "smart-investigator",
-        days_ago=320,
-        consent_named=True,
-        message="支持源头创新（示例留言）。",
-        payments=[(300, "20000", PaymentMethod.BANK_TRANSFER), (150, "30000", PaymentMethod.BANK_TRANSFER)],
-    ),
-    DemoPledge(
-        "giving.sample@example.org",
-        DonorType.ORGANISATION,
-        "示例科技有限公司",
-        "2000000",
-        "smart-investigator",
-        days_ago=280,
-        consent_named=True,
-        payments=[(250, "1000000", PaymentMethod.BANK_TRANSFER)],
-    ),
-    DemoPledge(
-        "donor.b.sample@example.org",
-        DonorType.INDIVIDUAL,
-        "示例捐赠人乙",
-        "10000",
-        "general-fund",
-        days_ago=200,
-        anonymous=True,
-        payments=[(190, "10000", PaymentMethod.CHEQUE)],
-    ),
-    DemoPledge(
-        "donor.c.sample@example.org",
-        DonorType.INDIVIDUAL,
-        "Sample Donor C",
-        "5000",
-        "general-fund",
-        language="en",
-        days_ago=40,
-    ),
-    DemoPledge(
-        "partner.sample@example.org",
-        DonorType.ORGANISATION,
-        "示例合作伙伴基金会",
-        "300000",
-        "general-fund",
-        days_ago=10,
-        consent_named=True,
-        agreement=False,
-    ),
-    DemoPledge(
-        "donor.d.sample@example.org",
-        DonorType.INDIVIDUAL,
-        "示例捐赠人丁",
-        "20000",
-        "smart-investigator",
-        days_ago=150,
-        agreement=False,
-        cancel="示例：捐赠人改变了捐赠计划。",
-    ),
-    DemoPledge(
-        "foundation.sample@example.org",
-        DonorType.ORGANISATION,
-        "Sample Organisation Ltd",
-        "500000",
-        "smart-investigator",
-        language="en",
-        days_ago=100,
-        consent_named=True,
-        message="Sample message: keep up the good work.",
-        payments=[(90, "500000", PaymentMethod.BANK_TRANSFER)],
-    ),
-]
+def _pledge(row):
+    payments = [(pay["days_ago"], pay["amount"], PaymentMethod(pay["method"])) for pay in row.get("payments", [])]
+    return DemoPledge(**{**row, "donor_type": DonorType(row["donor_type"]), "payments": payments})
+
+
+PLEDGES = [_pledge(row) for row in _DATA["pledges"]]
+TEXTS = _DATA["texts"]
 
 
 def sample_pdf(title):
@@ -143,7 +76,7 @@ def sample_pdf(title):
     page = canvas.Canvas(buffer)
     page.setFont(cjk_font(), 14)
     page.drawString(72, 770, title)
-    page.drawString(72, 740, "示例文件，仅供演示 / Sample document for demonstration only")
+    page.drawString(72, 740, TEXTS["sample_pdf_line"])
     page.save()
     upload = ContentFile(buffer.getvalue(), name="sample-agreement.pdf")
     upload.checked_kind = PDF
@@ -152,9 +85,7 @@ def sample_pdf(title):
 
 def staff_user():
     ensure_groups()
-    user, _created = get_user_model().objects.get_or_create(
-        username=STAFF_USERNAME, defaults={"first_name": "示例", "last_name": "基金会工作人员"}
-    )
+    user, _created = get_user_model().objects.get_or_create(username=STAFF_USERNAME, defaults=TEXTS["staff_user"])
     if _created:
         user.set_unusable_password()
         user.save()
@@ -210,7 +141,7 @@ def ensure_pledge(spec, designations, user, today):
         data=data, language=spec.language, acknowledge=False, now=_moment(today, spec.days_ago)
     )
     if spec.agreement:
-        services.record_agreement(pledge, sample_pdf(f"{pledge.reference} 示例捐赠协议 Sample agreement"), user)
+        services.record_agreement(pledge, sample_pdf(TEXTS["agreement_title"].format(reference=pledge.reference)), user)
     for days_ago, amount, method in spec.payments:
         received_on = today - datetime.timedelta(days=days_ago)
         services.record_payment(
@@ -219,7 +150,7 @@ def ensure_pledge(spec, designations, user, today):
             received_on=received_on,
             method=method,
             user=user,
-            note="示例付款 / sample payment",
+            note=TEXTS["payment_note"],
             issued_on=received_on,
         )
     if spec.cancel:

@@ -35,78 +35,52 @@ def _at(day, hour, minute=0):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=timezone.get_default_timezone())
 
 
-def _short_agenda(start, end, lang, speakers):
-    """Sample sessions of an event of a few hours, within its time: welcome, a talk, questions and answers."""
-    zh = lang == "zh"
-    welcome, talk = start + datetime.timedelta(minutes=10), start + datetime.timedelta(minutes=70)
-    room = "主会场" if zh else "Main hall"
-    return [
-        (f"{start:%H:%M}", f"{welcome:%H:%M}", "欢迎致辞（示例）" if zh else "Welcome (sample)", [], room),
-        (f"{welcome:%H:%M}", f"{talk:%H:%M}", "项目介绍（示例）" if zh else "The programme (sample)", speakers, room),
-        (f"{talk:%H:%M}", f"{end:%H:%M}", "问答交流（示例）" if zh else "Questions and answers (sample)", [], room),
-    ]
+def _time(text):
+    return datetime.time.fromisoformat(text)
 
 
 def _agenda(start, end, lang, theme, speakers):
     """Sample sessions within the event's time: for a day's symposium an opening, two talks and a panel; for a
-    shorter event a welcome, a talk and questions."""
+    shorter event a welcome, a talk and questions. A session's speakers are a slice [from, to] of the event's."""
     day = start.date()
-    zh = lang == "zh"
-    rows = [
-        (
-            "09:00",
-            "09:20",
-            "开幕致辞（示例）" if zh else "Opening remarks (sample)",
-            [],
-            "主会场" if zh else "Main hall",
-        ),
-        (
-            "09:20",
-            "10:20",
-            f"主旨报告：{theme}（示例）" if zh else f"Keynote: {theme} (sample)",
-            speakers[:1],
-            "主会场" if zh else "Main hall",
-        ),
-        (
-            "10:40",
-            "11:40",
-            "专题报告（示例）" if zh else "Invited talk (sample)",
-            speakers[1:2],
-            "主会场" if zh else "Main hall",
-        ),
-        (
-            "14:00",
-            "15:30",
-            "圆桌讨论：青年科学家与前沿研究（示例）"
-            if zh
-            else "Panel: young scientists and frontier research (sample)",
-            speakers,
-            "报告厅B" if zh else "Lecture room B",
-        ),
-    ]
     if end - start < datetime.timedelta(hours=7):
-        rows = _short_agenda(start, end, lang, speakers)
+        rows = [
+            (
+                f"{start + datetime.timedelta(minutes=row['from']):%H:%M}",
+                f"{end if row['to'] is None else start + datetime.timedelta(minutes=row['to']):%H:%M}",
+                row,
+            )
+            for row in _DATA["agenda_short"][lang]
+        ]
+    else:
+        rows = [(row["start"], row["end"], row) for row in _DATA["agenda_day"][lang]]
     return [
         {
             "type": "session",
             "value": {
                 "day": day.isoformat(),
-                "start": start,
-                "end": end,
-                "title": title,
-                "speakers": [person.pk for person in people],
-                "room": room,
+                "start": session_start,
+                "end": session_end,
+                "title": row["title"].format(theme=theme),
+                "speakers": [person.pk for person in speakers[slice(*row["speakers"])]],
+                "room": row["room"],
                 "description": "",
             },
         }
-        for start, end, title, people, room in rows
+        for session_start, session_end, row in rows
     ]
+
+
+def _intro(text, lang):
+    return f"{text} {SAMPLE_NOTE[lang]}" if lang == "en" else text + SAMPLE_NOTE[lang]
 
 
 def _specs(today):
     """Every demo event as a dict of its fields per language."""
     specs = []
+    texts = _DATA["symposium_2023"]
     for number, (slug, day, theme_zh, theme_en, speakers) in enumerate(SYMPOSIA_2023, start=1):
+        values = {"number": number, "ordinal": ORDINALS_ZH[number - 1]}
         specs.append(
             {
                 "slug": slug,
@@ -115,76 +89,44 @@ def _specs(today):
                 "end": _at(day, 17, 30),
                 "speakers": speakers,
                 "registration": "none",
-                "zh": {
-                    "title": f"SMART Symposia 2023年第{ORDINALS_ZH[number - 1]}期",
-                    "intro": f"2023年 SMART Symposia 系列论坛的第{ORDINALS_ZH[number - 1]}期，在深圳光明科学城举办。"
-                    f"示例主题：{theme_zh}。{SAMPLE_NOTE['zh']}",
-                    "theme": theme_zh,
-                },
-                "en": {
-                    "title": f"SMART Symposia 2023, No. {number}",
-                    "intro": f"Symposium No. {number} of the 2023 SMART Symposia, held at Guangming Science City. "
-                    "Sample "
-                    f"theme: {theme_en}. {SAMPLE_NOTE['en']}",
-                    "theme": theme_en,
+                **{
+                    lang: {
+                        "title": texts[lang]["title"].format(**values),
+                        "intro": _intro(texts[lang]["intro"].format(**values, theme=theme), lang),
+                        "theme": theme,
+                    }
+                    for lang, theme in (("zh", theme_zh), ("en", theme_en))
                 },
             }
         )
-    first = today + datetime.timedelta(days=45)
-    specs.append(
-        {
-            "slug": "upcoming-smart-symposium",
-            "series": "smart-symposia",
-            "start": _at(first, 9),
-            "end": _at(first, 17, 30),
-            "speakers": ["harper", "lin", "zhou"],
-            "registration": "open",
-            "capacity": 300,
-            "deadline": _at(first - datetime.timedelta(days=3), 18),
-            "online_url": "https://live.example.org/smart-symposia",
-            "coordinates": ("22.748900", "113.935700"),
-            "zh": {
-                "title": "SMART Symposia：类器官与疾病模型（示例）",
-                "intro": "即将举办的一期 SMART Symposia（示例活动）。欢迎报名现场或线上参加。" + SAMPLE_NOTE["zh"],
-                "theme": "类器官与疾病模型",
-                "venue": ("光明科学城示例会场", "广东省深圳市光明区（示例地址）"),
-            },
-            "en": {
-                "title": "SMART Symposia: organoids and disease models (sample)",
-                "intro": "An upcoming SMART Symposium (a sample event). Register to attend in person or online. "
-                + SAMPLE_NOTE["en"],
-                "theme": "Organoids and disease models",
-                "venue": ("Sample venue, Guangming Science City", "Guangming District, Shenzhen (sample address)"),
-            },
+    for row in _DATA["upcoming"]:
+        day = today + datetime.timedelta(days=row["in_days"])
+        start, end = _time(row["start"]), _time(row["end"])
+        spec = {
+            "slug": row["slug"],
+            "series": row["series"],
+            "start": _at(day, start.hour, start.minute),
+            "end": _at(day, end.hour, end.minute),
+            "speakers": row["speakers"],
+            "registration": row["registration"],
+            "capacity": row["capacity"],
         }
-    )
-    second = today + datetime.timedelta(days=75)
-    specs.append(
-        {
-            "slug": "smart-program-information-session",
-            "series": "information-sessions",
-            "start": _at(second, 14),
-            "end": _at(second, 16),
-            "speakers": ["xu"],
-            "registration": "not_open",
-            "capacity": 120,
-            "zh": {
-                "title": "SMART Program 博士研究生项目宣讲会（示例）",
-                "intro": "介绍深圳医科院与清华大学、西湖大学合作培养博士研究生的 SMART Program（示例活动）。"
-                "报名尚未开放。" + SAMPLE_NOTE["zh"],
-                "theme": "SMART Program",
-                "venue": ("深圳医学科学院（示例会场）", "广东省深圳市光明区（示例地址）"),
-            },
-            "en": {
-                "title": "SMART Program information session (sample)",
-                "intro": "An introduction to the SMART Program, SMART's joint PhD programme with Tsinghua University "
-                "and "
-                "Westlake University (a sample event). Registration is not open yet. " + SAMPLE_NOTE["en"],
-                "theme": "SMART Program",
-                "venue": ("SMART (sample venue)", "Guangming District, Shenzhen (sample address)"),
-            },
-        }
-    )
+        if "deadline" in row:
+            at = _time(row["deadline"]["at"])
+            spec["deadline"] = _at(day - datetime.timedelta(days=row["deadline"]["days_before"]), at.hour, at.minute)
+        if "online_url" in row:
+            spec["online_url"] = row["online_url"]
+        if "coordinates" in row:
+            spec["coordinates"] = tuple(row["coordinates"])
+        for lang in ("zh", "en"):
+            text = row[lang]
+            spec[lang] = {
+                "title": text["title"],
+                "intro": _intro(text["intro"], lang),
+                "theme": text["theme"],
+                "venue": (text["venue"]["name"], text["venue"]["address"]),
+            }
+        specs.append(spec)
     return specs
 
 
@@ -196,9 +138,7 @@ def _fields(spec, lang, people):
         "title": text["title"],
         "intro": text["intro"],
         "listing_summary": text["intro"].split("。")[0] + "。" if lang == "zh" else text["intro"].split(". ")[0] + ".",
-        "listing_image_alt": "围绕中心的同心圆抽象示意图"
-        if lang == "zh"
-        else "Abstract illustration of concentric circles",
+        "listing_image_alt": _DATA["listing_image_alt"][lang],
         "venue_name": venue,
         "venue_address": address,
         "agenda_note": SAMPLE_NOTE[lang],
@@ -230,7 +170,10 @@ def _ensure_event(spec, index_zh, index_en, people, series):
         index_zh.add_child(instance=event_zh)
         for order, key in enumerate(spec["speakers"]):
             EventSpeaker.objects.create(
-                page=event_zh, person=people[key][0], role="主旨报告人（示例）" if order == 0 else "", sort_order=order
+                page=event_zh,
+                person=people[key][0],
+                role=_DATA["keynote_role"]["zh"] if order == 0 else "",
+                sort_order=order,
             )
         event_zh.save_revision().publish()
         event_zh = EventPage.objects.get(pk=event_zh.pk)
@@ -241,7 +184,7 @@ def _ensure_event(spec, index_zh, index_en, people, series):
             setattr(event_en, name, value)
         for speaker in event_en.speakers.all():
             if speaker.role:
-                speaker.role = "Keynote speaker (sample)"
+                speaker.role = _DATA["keynote_role"]["en"]
                 speaker.save(update_fields=["role"])
         event_en.save_revision().publish()
         created += 1

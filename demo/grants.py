@@ -6,7 +6,7 @@ from 88 institutions; 2,648 accepted; 285 funded with CNY 195,996,000, all disbu
 categories; an expert pool of over 9,000) are reproduced exactly at scale 1. Everything else is
 visibly sample data: institutions, people, titles and dates are fictional and marked 示例 / sample,
 e-mail addresses are on example.org. Rows are written with ``bulk_create`` so that scale 10 (for
-the benchmark) takes minutes, not hours.
+the benchmark) takes minutes, not hours. The word lists and texts are in ``demo/data/grants.json``.
 """
 
 import datetime
@@ -66,6 +66,7 @@ AWARDED_2023 = Decimal("195996000")
 FIRST_YEAR_BUDGET = Decimal("200000000")
 EXPERT_POOL = 9200  # "over 9,000" (9000 余位): the exact number is not stated, this one is sample
 
+OPEN_CALL_CODE = "smrf-2024"  # the open call, which the demo's call page shows ({"call": code} in its data)
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 STAFF_USERNAME = "grants-office-demo"
 
@@ -73,12 +74,7 @@ _DATA = read("grants")
 
 EXPERTISE = [tuple(row) for row in _DATA["expertise"]]
 # 4 application types (sample names and caps; the seed states only that there were 4).
-TYPES = [
-    ("key", "重点项目（示例）", "Key project (sample)", Decimal("3000000"), 48, 0.10),
-    ("general", "面上项目（示例）", "General project (sample)", Decimal("800000"), 36, 0.50),
-    ("young", "青年项目（示例）", "Young investigator project (sample)", Decimal("300000"), 36, 0.25),
-    ("clinical", "临床研究项目（示例）", "Clinical research project (sample)", Decimal("1500000"), 48, 0.15),
-]
+TYPES = [(t["code"], t["zh"], t["en"], Decimal(t["cap"]), t["months"], t["share"]) for t in _DATA["types"]]
 # 11 categories (sample names; the seed states only that there were 11), each with its fields.
 CATEGORIES = [tuple(row) for row in _DATA["categories"]]
 CRITERIA = [tuple(row) for row in _DATA["criteria"]]
@@ -87,6 +83,8 @@ GIVEN = _DATA["given"]
 INSTITUTION_KINDS = [tuple(row) for row in _DATA["institution_kinds"]]
 TOPICS = _DATA["topics"]
 TOPIC_SUBJECTS = _DATA["topic_subjects"]
+# The generator's own words: titles, names and reasons of the sample records ({...}: filled in by the generator).
+TEXTS = _DATA["texts"]
 
 
 @dataclass
@@ -143,7 +141,7 @@ def person_name(rng):
 
 
 def sample_pdf(title):
-    text = f"SAMPLE / 示例 - {title}".encode("ascii", "replace")
+    text = TEXTS["sample_pdf"].format(title=title).encode("ascii", "replace")
     return b"%PDF-1.4\n1 0 obj<<>>endobj\n% " + text + b"\ntrailer<<>>\n%%EOF\n"
 
 
@@ -152,9 +150,9 @@ def sample_xlsx(title):
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["示例预算 / Sample budget", title])
-    sheet.append(["设备费 / Equipment", 100000])
-    sheet.append(["材料费 / Materials", 50000])
+    sheet.append([TEXTS["budget_heading"], title])
+    for row in TEXTS["budget_rows"]:
+        sheet.append(row)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -224,7 +222,7 @@ class Generator:
         user_model = get_user_model()
         staff, created = user_model.objects.get_or_create(
             username=STAFF_USERNAME,
-            defaults={"first_name": "示例", "last_name": "资助办", "email": "grants@example.org"},
+            defaults=TEXTS["staff_user"],
         )
         if created:
             staff.set_unusable_password()
@@ -236,9 +234,7 @@ class Generator:
         }
 
     def programme(self, year):
-        programme = Programme.objects.create(
-            year=year, code="SMRF", name_zh="深圳市医学研究专项资金", name_en="Shenzhen Medical Research Fund"
-        )
+        programme = Programme.objects.create(year=year, **TEXTS["programme"])
         types = {}
         for order, (code, zh, en, _cap, _months, _share) in enumerate(TYPES):
             types[code] = ApplicationType.objects.create(
@@ -262,15 +258,8 @@ class Generator:
             closes_at=closes,
             total_budget=budget,
             review_deadline=review_deadline,
-            guide_zh=(
-                "【示例】本页为演示数据。申请人须依托已审议通过的依托单位申报；每位申请人限报1项；"
-                "申请书须为PDF格式，预算表为XLSX或PDF格式；截止时间以北京时间为准，逾期不予受理。"
-            ),
-            guide_en=(
-                "[Sample] This is demo data. Applicants apply through an approved host institution; one "
-                "application per applicant; the proposal must be a PDF and the budget sheet an XLSX or PDF file; "
-                "the deadline is in Beijing time and late submissions are refused."
-            ),
+            guide_zh=TEXTS["guide_zh"],
+            guide_en=TEXTS["guide_en"],
         )
         for order, (type_code, _zh, _en, cap, months, _share) in enumerate(TYPES):
             CallBudgetCap.objects.create(
@@ -323,14 +312,14 @@ class Generator:
                 Institution(
                     reference=format_reference(INSTITUTION_PREFIX, 2023, index + 1),
                     registration_round=rounds[round_index],
-                    name=f"示例{kind_zh}{index + 1:03d}",
+                    name=TEXTS["institution_name"].format(kind=kind_zh, number=index + 1),
                     credit_code=code,
-                    address=f"广东省深圳市示例区示例路{index + 1}号",
+                    address=TEXTS["institution_address"].format(number=index + 1),
                     contact_name=person_name(rng),
                     contact_email=f"institution{index + 1:04d}@example.org",
                     contact_phone=f"0755-{rng.randint(20000000, 89999999)}",
                     status=status,
-                    decision_reason="" if status == InstitutionStatus.APPROVED else "示例：所附证书与单位名称不一致。",
+                    decision_reason="" if status == InstitutionStatus.APPROVED else TEXTS["institution_rejected"],
                     submitted_at=rounds[round_index].opens_at + datetime.timedelta(days=rng.randint(0, 15)),
                     decided_at=decided[round_index],
                 )
@@ -367,14 +356,14 @@ class Generator:
     def reviewers(self, institutions):
         rng = self.rng
         count = self.figures.reviewers
-        universities = [f"示例大学{n:03d}" for n in range(1, 301)]
+        universities = [TEXTS["university"].format(number=n) for n in range(1, 301)]
         rows = []
         for index in range(count):
             host = rng.choice(institutions) if rng.random() < 0.25 else None
             rows.append(
                 Reviewer(
                     name=person_name(rng),
-                    title=rng.choice(["教授", "研究员", "主任医师", "副教授", "副研究员"]),
+                    title=rng.choice(TEXTS["reviewer_titles"]),
                     institution_name=host.name if host else rng.choice(universities),
                     host_institution=host,
                     email=f"expert{index + 1:06d}@example.org",
@@ -432,11 +421,11 @@ class Generator:
                     institution=institution,
                     status=Status.SUBMITTED,
                     pi_name=person_name(rng),
-                    pi_title=rng.choice(["研究员", "教授", "主任医师", "副研究员", "助理研究员"]),
+                    pi_title=rng.choice(TEXTS["pi_titles"]),
                     pi_email=f"pi2023-{index + 1:05d}@example.org",
                     pi_phone=f"138{rng.randint(10000000, 99999999)}",
-                    title=f"【示例】{rng.choice(TOPICS).format(x=subject)}",
-                    abstract="【示例】本项目为演示数据，摘要内容仅用于展示系统功能。",
+                    title=TEXTS["application_title"].format(topic=rng.choice(TOPICS).format(x=subject)),
+                    abstract=TEXTS["abstract"],
                     keywords=subject,
                     duration_months=rng.choice([24, 36, months[type_code]]),
                     requested_budget=requested,
@@ -457,8 +446,10 @@ class Generator:
                     TeamMember(
                         application=application,
                         name=person_name(rng),
-                        institution_name=application.institution.name if same else f"示例大学{rng.randint(1, 300):03d}",
-                        role=rng.choice(["骨干", "研究生", "博士后", "临床医师"]),
+                        institution_name=application.institution.name
+                        if same
+                        else TEXTS["university"].format(number=rng.randint(1, 300)),
+                        role=rng.choice(TEXTS["team_roles"]),
                         sort_order=order,
                     )
                 )
@@ -518,7 +509,7 @@ class Generator:
         panel_start = at(2023, 10, 20)
         decided_at = at(2023, 11, 10, 17)
         rejected = set(rng.sample(range(len(applications)), len(applications) - figures.accepted))
-        reasons = ["示例：申请书缺少依托单位盖章。", "示例：申请人不符合申报条件。", "示例：预算表与申请书不一致。"]
+        reasons = TEXTS["formal_reasons"]
         accepted = []
         for index, application in enumerate(applications):
             self.audit.append(
@@ -565,7 +556,7 @@ class Generator:
                             application,
                             "reviewer_recused",
                             user=staff,
-                            reason="示例：与申请人近三年有合作发表论文。",
+                            reason=TEXTS["recusal_reason"],
                             data={"reviewer": reviewer.pk},
                             at=peer_start + datetime.timedelta(days=3),
                         )
@@ -579,7 +570,7 @@ class Generator:
                             due_at=call.review_deadline,
                             assigned_by=staff,
                             recused_at=peer_start + datetime.timedelta(days=3),
-                            recusal_reason="示例：与申请人近三年有合作发表论文。",
+                            recusal_reason=TEXTS["recusal_reason"],
                         )
                     )
                     continue
@@ -606,7 +597,7 @@ class Generator:
             reviews.append(
                 Review(
                     assignment=assignment,
-                    comments="【示例】评审意见：研究目标明确，建议细化技术路线。",
+                    comments=TEXTS["review_comments_2023"],
                     total=weighted_total(criteria, scores),
                     submitted_at=call.review_deadline - datetime.timedelta(days=rng.randint(1, 20)),
                 )
@@ -643,8 +634,7 @@ class Generator:
         meeting = PanelMeeting.objects.create(
             call=call,
             held_on=decided_at.date(),
-            title_zh="2023年度会议评审（示例）",
-            title_en="2023 panel meeting (sample)",
+            **TEXTS["panel_meeting"],
         )
         by_category = {}
         for application in accepted:
@@ -686,7 +676,11 @@ class Generator:
                 paid_on = datetime.date(2023, 12, day)
                 payments.append(
                     Disbursement(
-                        application=application, amount=amount, paid_on=paid_on, note="示例", recorded_by=staff
+                        application=application,
+                        amount=amount,
+                        paid_on=paid_on,
+                        note=TEXTS["disbursement_note"],
+                        recorded_by=staff,
                     )
                 )
                 self.audit.append(
@@ -772,9 +766,9 @@ class Generator:
         call = self.call(
             programme,
             types,
-            "smrf-2024",
-            "2024年度深医专项项目申请（示例）",
-            "Shenzhen Medical Research Fund: 2024 call (sample)",
+            OPEN_CALL_CODE,
+            TEXTS["calls"]["2024"]["title_zh"],
+            TEXTS["calls"]["2024"]["title_en"],
             opens,
             closes,
             FIRST_YEAR_BUDGET,
@@ -791,9 +785,9 @@ class Generator:
             institution = Institution.objects.create(
                 reference=format_reference(INSTITUTION_PREFIX, 2024, index + 1),
                 registration_round=round_2024,
-                name=f"示例新注册单位{index + 1:03d}",
+                name=TEXTS["new_institution_name"].format(number=index + 1),
                 credit_code=code,
-                address=f"广东省深圳市示例区新路{index + 1}号",
+                address=TEXTS["new_institution_address"].format(number=index + 1),
                 contact_name=person_name(rng),
                 contact_email=f"institution2024-{index + 1:03d}@example.org",
                 contact_phone=f"0755-{rng.randint(20000000, 89999999)}",
@@ -849,11 +843,11 @@ class Generator:
                 institution=rng.choice(institutions),
                 status=Status.SUBMITTED,
                 pi_name=person_name(rng),
-                pi_title="研究员",
+                pi_title=TEXTS["pi_title_2024"],
                 pi_email=f"pi2024-{index + 1:03d}@example.org",
                 pi_phone=f"139{rng.randint(10000000, 99999999)}",
-                title=f"【示例】{rng.choice(TOPICS).format(x=subject)}",
-                abstract="【示例】本项目为演示数据，摘要内容仅用于展示系统功能。",
+                title=TEXTS["application_title"].format(topic=rng.choice(TOPICS).format(x=subject)),
+                abstract=TEXTS["abstract"],
                 keywords=subject,
                 duration_months=36,
                 requested_budget=(caps[type_code] * Decimal("0.8")).quantize(Decimal("10000")),
@@ -869,7 +863,9 @@ class Generator:
             application.budget_sheet = store_upload(
                 _file(sample_xlsx(application.reference), "budget.xlsx", XLSX), role="budget", owner=application
             )
-            TeamMember.objects.create(application=application, name=person_name(rng), institution_name="示例大学001")
+            TeamMember.objects.create(
+                application=application, name=person_name(rng), institution_name=TEXTS["team_institution_2024"]
+            )
             self.team_keys[application.pk] = list(application.team.all())
             self.audit.append(
                 build_entry(application, "submitted", actor_label=APPLICANT, to_state=Status.SUBMITTED, at=moment)
@@ -885,7 +881,7 @@ class Generator:
                     Status.REJECTED_FORMAL,
                     "reject_formal",
                     later,
-                    "示例：申请书未盖章。",
+                    TEXTS["formal_reason_2024"],
                 )
             if status == Status.PEER_REVIEW:
                 application.accepted_at = later
@@ -921,7 +917,7 @@ class Generator:
                         scores = {c.pk: rng.randint(5, 9) for c in criteria}
                         review = Review.objects.create(
                             assignment=assignment,
-                            comments="【示例】评审意见：选题有意义，建议补充预实验数据。",
+                            comments=TEXTS["review_comments_2024"],
                             total=weighted_total(criteria, scores),
                         )
                         Score.objects.bulk_create(
@@ -954,8 +950,8 @@ class Generator:
                 programme,
                 types,
                 "smrf-2023",
-                "2023年度深医专项项目申请（示例日期）",
-                "Shenzhen Medical Research Fund: 2023 call (sample dates)",
+                TEXTS["calls"]["2023"]["title_zh"],
+                TEXTS["calls"]["2023"]["title_en"],
                 at(2023, 7, 17),
                 at(2023, 8, 10, 17),
                 figures.budget,

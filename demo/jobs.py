@@ -43,26 +43,18 @@ POSTINGS = [
 
 
 def _fields(text, lang):
-    how = (
-        "请通过本页下方的申请表提交简历与求职信（首席研究员职位另需研究计划）。"
-        if lang == "zh"
-        else "Use the application form below to send your CV and a cover letter (and a research statement for "
-        "principal "
-        "investigator positions)."
-    )
+    common = _DATA["posting_fields"][lang]
     return {
         "title": text["title"],
         "institute": text["institute"],
-        "work_location": "广东省深圳市光明区" if lang == "zh" else "Guangming District, Shenzhen, Guangdong",
+        "work_location": common["work_location"],
         "postal_code": "518107",  # Guangming District's post code (the district the sample postings name)
         "listing_summary": text["summary"],
-        "listing_image_alt": "由线条连接的节点组成的抽象示意图"
-        if lang == "zh"
-        else "Abstract illustration of nodes joined by lines",
+        "listing_image_alt": common["listing_image_alt"],
         "salary_text": text["salary"],
         "description": _html(*text["description"], SAMPLE[lang]),
         "requirements": _list(*text["requirements"]),
-        "how_to_apply": _html(how),
+        "how_to_apply": _html(common["how_to_apply"]),
     }
 
 

@@ -17,9 +17,9 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from .build import Blocks
 from .documents import ensure_documents
-from .home import build_tree
 from .images import QR_ARTWORK, ensure_images
 from .navigation import ensure_footers, ensure_menus
+from .pages import build_tree
 from .sections import SECTION_LOADERS
 
 COLLECTION_NAME = "示例内容 Demo content"

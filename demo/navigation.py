@@ -2,14 +2,12 @@
 
 The seeds give no street address, telephone or ICP filing number, so the footer names only the
 district and the park the seeds mention, leaves the telephone and postcode empty, and shows a
-clearly marked sample email address, ICP number and QR-like image.
+clearly marked sample email address, ICP number and QR-like image. The texts are in ``demo/data/navigation.json``.
 """
 
 from content.models import Footer, MainMenu
 
 from .datafiles import read
-
-SAMPLE_EMAIL = "contact@example.org"
 
 _DATA = read("navigation", facts=True)
 
@@ -17,31 +15,10 @@ _DATA = read("navigation", facts=True)
 MENU_ITEMS = [(item["page"], item["zh"], item["en"]) for item in _DATA["menu_items"]]
 FOOTER_LINKS = [(link["page"], link["zh"], link["en"]) for link in _DATA["footer_links"]]
 
-MENU_NAMES = {"zh": "主导航", "en": "Main menu"}
+MENU_NAMES = _DATA["menu_names"]
 
-FOOTER = {
-    "zh": {
-        "organisation": "深圳医学科学院",
-        "address": "广东省深圳市光明区\n光明生命科学园",
-        "postcode": "",
-        "phone": "",
-        "email": SAMPLE_EMAIL,
-        "icp_number": "粤ICP备00000000号（示例）",
-        "copyright_notice": "© 深圳医学科学院 · 本站为演示站点，电子邮箱、备案号与二维码均为示例。",
-        "social": {"name": "微信公众号", "handle": "深圳医学科学院（示例二维码，不可扫描）"},
-    },
-    "en": {
-        "organisation": "Shenzhen Medical Academy of Research and Translation (SMART)",
-        "address": "Guangming Life Science Park\nGuangming District, Shenzhen, Guangdong, China",
-        "postcode": "",
-        "phone": "",
-        "email": SAMPLE_EMAIL,
-        "icp_number": "粤ICP备00000000号 (sample)",
-        "copyright_notice": "© Shenzhen Medical Academy of Research and Translation · Demonstration site: the "
-        "email address, ICP number and QR code are samples.",
-        "social": {"name": "WeChat official account", "handle": "SMART (sample QR code, not scannable)"},
-    },
-}
+# The footer of each language: organisation, address, sample contact details and the sample QR account.
+FOOTER = _DATA["footer"]
 
 
 def _items(pages, items, lang):

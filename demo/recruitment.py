@@ -5,7 +5,8 @@ seven full-time PIs; it has recruited three postdoctoral fellows, jointly with S
 it plans to recruit 25 PIs; the SMART Program trains PhD students. Everything else is visibly sample data:
 candidates are fictional (names marked 示例 / sample, e-mail addresses on example.org), as are the panel
 members, dates, numbers of applicants and scores. The 2024 PI applications are in progress (no hire is
-stated), with an upcoming round that has free slots, so HR staff can try scheduling.
+stated), with an upcoming round that has free slots, so HR staff can try scheduling. The word lists and texts
+are in ``demo/data/recruitment.json``.
 """
 
 import datetime
@@ -25,6 +26,8 @@ from records.recruitment.services.intake import REFERENCE_PREFIX
 from records.references import next_reference
 from records.uploads import PDF
 
+from .datafiles import read
+
 # Figures stated in the seeds.
 PI_INTERVIEW_ROUNDS_2023 = 4
 PIS_HIRED_2023 = 7
@@ -34,36 +37,15 @@ PIS_PLANNED_2024 = 25
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 HR_USERNAME = "hr-demo"
 PANEL_USERNAMES = [f"panel-demo-{n}" for n in range(1, 6)]
-MARKER = "2023年第一次PI面试（示例）"
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
-GIVEN = [
-    "伟",
-    "芳",
-    "敏",
-    "静",
-    "磊",
-    "洋",
-    "杰",
-    "涛",
-    "明",
-    "超",
-    "华",
-    "宇",
-    "晨",
-    "浩",
-    "欣",
-    "博文",
-    "思远",
-    "一鸣",
-]
-POSITIONS = ["副教授（示例）", "研究员（示例）", "博士后研究员（示例）", "助理教授（示例）", "主治医师（示例）"]
-INSTITUTIONS = ["示例大学", "示例医学院", "示例研究所", "示例大学附属医院", "Sample University", "Sample Institute"]
-POSTINGS = {
-    "pi-2023": ("pi", "首席研究员（PI）2023年招聘（示例）"),
-    "postdoc-szbl": ("postdoc", "博士后（与深圳湾实验室联合招收）（示例）"),
-    "pi-2024": ("pi", f"首席研究员（PI）2024年招聘（计划引进{PIS_PLANNED_2024}名）（示例）"),
-    "phd-smart": ("phd", "SMART Program 博士研究生（示例）"),
-}
+_DATA = read("recruitment", facts=True)
+ROUNDS = _DATA["rounds"]
+# The first round's title: loading is skipped when it exists.
+MARKER = ROUNDS["pi_2023"]["zh"].format(ordinal=ROUNDS["pi_2023"]["ordinals"][0][0])
+SURNAMES = _DATA["surnames"]
+GIVEN = _DATA["given_names"]
+POSITIONS = _DATA["positions"]
+INSTITUTIONS = _DATA["institutions"]
+POSTINGS = {key: (posting["category"], posting["title"]) for key, posting in _DATA["postings"].items()}
 
 
 def _at(year, month, day, hour=9, minute=0):
@@ -91,9 +73,7 @@ class Generator:
     def users(self):
         ensure_groups()
         user_model = get_user_model()
-        hr, created = user_model.objects.get_or_create(
-            username=HR_USERNAME, defaults={"first_name": "示例", "last_name": "人力资源", "email": "hr@example.org"}
-        )
+        hr, created = user_model.objects.get_or_create(username=HR_USERNAME, defaults=_DATA["hr_user"])
         if created:
             hr.set_unusable_password()
             hr.save()
@@ -103,8 +83,8 @@ class Generator:
             member, created = user_model.objects.get_or_create(
                 username=username,
                 defaults={
-                    "first_name": f"面试专家{index}",
-                    "last_name": "（示例）",
+                    "first_name": _DATA["panel_user"]["first_name"].format(index=index),
+                    "last_name": _DATA["panel_user"]["last_name"],
                     "email": f"{username}@example.org",
                 },
             )
@@ -118,7 +98,7 @@ class Generator:
     def _name(self):
         self.number += 1
         surname = SURNAMES[self.rng.randrange(len(SURNAMES))]
-        return f"{surname}{self.rng.choice(GIVEN)}（示例）", self.number
+        return _DATA["candidate_name"].format(surname=surname, given=self.rng.choice(GIVEN)), self.number
 
     # -- records --------------------------------------------------------------------------------
     def application(self, posting, submitted_at, status, closed_at=None, offered_at=None, files=True):
@@ -138,7 +118,7 @@ class Generator:
             phone=f"+86 755 0000 {number:04d}",
             current_position=self.rng.choice(POSITIONS),
             institution=self.rng.choice(INSTITUTIONS),
-            highest_degree="博士（示例）" if category != "phd" else "硕士（示例）",
+            highest_degree=_DATA["highest_degree"]["other" if category != "phd" else "phd"],
             language=self.rng.choice(["zh-hans", "zh-hans", "en"]),
             consent_at=submitted_at,
             submitted_at=submitted_at,
@@ -168,9 +148,9 @@ class Generator:
                 at = application.closed_at
             reason = ""
             if state == Status.REJECTED:
-                reason = "示例：综合评估后未进入下一环节"
+                reason = _DATA["reasons"]["rejected"]
             elif state == Status.WITHDRAWN:
-                reason = "示例：候选人接受了其他职位"
+                reason = _DATA["reasons"]["withdrawn"]
             self.audit.append(
                 build_entry(
                     application, "moved", user=self.hr, from_state=previous, to_state=state, reason=reason, at=at
@@ -185,10 +165,7 @@ class Generator:
             title_en=title_en,
             category=category,
             held_on=held_on,
-            location_zh="深圳医学科学院（示例会议室）",
-            location_en="SMART (sample meeting room)",
-            instructions_zh="示例：请携带身份证件，提前十分钟到前台登记。",
-            instructions_en="Sample: please bring an identity document and sign in at reception ten minutes early.",
+            **_DATA["round"],
         )
         interview_round.panel.add(*self.rng.sample(self.panel, panel_size))
         first = datetime.datetime.combine(held_on, datetime.time(9, 0), tzinfo=SHANGHAI)
@@ -229,9 +206,7 @@ class Generator:
                     interview=interview,
                     panel_member=member,
                     score=score,
-                    comments="示例评语：研究计划清晰，团队规划可行。"
-                    if hired
-                    else "示例评语：研究方向有潜力，建议继续观察。",
+                    comments=_DATA["comments"]["hired" if hired else "other"],
                     recorded_at=slot.ends_at,
                     updated_at=slot.ends_at,
                 )
@@ -259,11 +234,11 @@ class Generator:
         round_dates.append(datetime.date(2023, 11, 2))
         hires_per_round = [2, 2, 1, 2]
         assert len(round_dates) == PI_INTERVIEW_ROUNDS_2023 and sum(hires_per_round) == PIS_HIRED_2023
-        ordinals = [("一", "first"), ("二", "second"), ("三", "third"), ("四", "fourth")]
-        for held_on, hires, (ordinal, ordinal_en) in zip(round_dates, hires_per_round, ordinals, strict=True):
+        titles = ROUNDS["pi_2023"]
+        for held_on, hires, (ordinal, ordinal_en) in zip(round_dates, hires_per_round, titles["ordinals"], strict=True):
             interview_round, slots = self.round(
-                f"2023年第{ordinal}次PI面试（示例）",
-                f"2023 PI interviews, {ordinal_en} round (sample)",
+                titles["zh"].format(ordinal=ordinal),
+                titles["en"].format(ordinal=ordinal_en),
                 "pi",
                 held_on,
                 slots=8,
@@ -289,8 +264,8 @@ class Generator:
     def postdocs(self):
         held_on = datetime.date(2023, 10, 19)
         interview_round, slots = self.round(
-            "博士后联合招收面试（与深圳湾实验室）（示例）",
-            "Postdoc interviews with Shenzhen Bay Laboratory (sample)",
+            ROUNDS["postdoc"]["zh"],
+            ROUNDS["postdoc"]["en"],
             "postdoc",
             held_on,
             slots=6,
@@ -322,7 +297,7 @@ class Generator:
                 }[state]
                 self.log_path(application, path, submitted)
         upcoming = timezone.localtime(self.now).date() + datetime.timedelta(days=21)
-        self.round("PI面试（示例，即将举行）", "PI interviews (sample, upcoming)", "pi", upcoming, slots=8)
+        self.round(ROUNDS["pi_2024_upcoming"]["zh"], ROUNDS["pi_2024_upcoming"]["en"], "pi", upcoming, slots=8)
         self.write(f"2024 PI recruitment in progress (plan: {PIS_PLANNED_2024} PIs); an upcoming round with free slots")
 
     def phd(self):

@@ -4,7 +4,8 @@ done it, with the same audit trail).
 
 Everything is visibly sample data: names are marked 示例 / "Sample", addresses are on example.org, the
 organisations are fictional. No email is sent. Idempotent: an event that already has registrations is
-left as it is. The event pages hand over their ``EventInfo`` (``records`` never imports pages).
+left as it is. The event pages hand over their ``EventInfo`` (``records`` never imports pages). The word lists
+are in ``demo/data/registrations.json``.
 """
 
 import datetime
@@ -18,24 +19,21 @@ from records.events.models import Registration
 from records.events.services import REFERENCE_PREFIX, sync_event
 from records.references import next_reference
 
+from .datafiles import read
+
 Status = Registration.Status
-SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"]
-GIVEN = ["晓明", "思远", "雨桐", "子涵", "嘉怡", "浩然", "欣悦", "一鸣", "若溪", "俊杰", "语嫣", "天佑"]
-FIRST_NAMES = ["Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Robin", "Jamie", "Avery", "Quinn"]
-ORGANISATIONS = {
-    "zh-hans": ["示例大学医学院", "示例市人民医院", "示例生物医药研究所", "示例科技有限公司"],
-    "en": ["Sample University School of Medicine", "Sample City Hospital", "Sample Institute of Biomedicine"],
-}
-POSITIONS = {
-    "zh-hans": ["教授", "副研究员", "博士研究生", "主治医师", "博士后"],
-    "en": ["Professor", "Associate researcher", "PhD student", "Attending physician", "Postdoc"],
-}
+_DATA = read("registrations")
+SURNAMES = _DATA["surnames"]
+GIVEN = _DATA["given_names"]
+FIRST_NAMES = _DATA["first_names"]
+ORGANISATIONS = _DATA["organisations"]
+POSITIONS = _DATA["positions"]
 
 
 def _person(rng, number, language):
     if language == "zh-hans":
-        return f"{rng.choice(SURNAMES)}{rng.choice(GIVEN)}（示例）"
-    return f"{rng.choice(FIRST_NAMES)} Sample {number:03d}"
+        return _DATA["name"]["zh-hans"].format(surname=rng.choice(SURNAMES), given=rng.choice(GIVEN))
+    return _DATA["name"]["en"].format(first=rng.choice(FIRST_NAMES), number=number)
 
 
 class EventFiller:

@@ -1,4 +1,5 @@
-"""How demo pages are described: one PageSpec per page, the same tree for both languages."""
+"""How demo pages are described: one PageSpec per page, the same tree for both languages (built from the data
+files by ``demo.pages``)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 class PageSpec:
     """One page of the demo tree.
 
-    zh/en: plain field values per language (title, intro, listing_summary, listing_image_alt, ...).
+    zh/en: field values per language (title, intro, listing_summary, listing_image_alt, ...).
         A value that is a callable receives the language's `Blocks` (for fields that need a page or image).
     image: key of the listing image (demo.images), shared by both languages.
     body: callable(Blocks) -> list of raw StreamField blocks, called once per language; it is stored in
@@ -34,20 +35,6 @@ class PageSpec:
         yield self
         for child in self.children:
             yield from child.walk()
-
-
-def page(model, slug, *, zh, en, image=None, body=None, body_field="body", tags=None, children=None):
-    return PageSpec(
-        model=model,
-        slug=slug,
-        zh=zh,
-        en=en,
-        image=image,
-        body=body,
-        body_field=body_field,
-        tags=tags or {},
-        children=children or [],
-    )
 
 
 def assign_keys(home):

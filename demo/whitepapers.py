@@ -2,9 +2,9 @@
 
 SMART does issue white papers on medical sciences innovation (seed 000), but these three are samples: their
 titles say so, their authors are fictional (demo.people), they carry no DOI or ISBN, and their key
-findings only restate figures from the 2023 work report (demo.facts). Chinese PDFs use the CID font
-STSong-Light, which PDF readers supply, so no font file is needed. Idempotent: pages by slug, documents by
-title, people by name.
+findings only restate figures from the 2023 work report (demo.facts). The texts are in
+``demo/data/whitepapers.json``. Chinese PDFs use the CID font STSong-Light, which PDF readers supply, so no font
+file is needed. Idempotent: pages by slug, documents by title, people by name.
 """
 
 import datetime
@@ -17,7 +17,6 @@ from wagtail.documents import get_document_model
 
 from content.models import WhitePaperAuthor, WhitePaperIndexPage, WhitePaperPage
 
-from . import facts as F
 from .datafiles import read
 from .people import artwork, ensure_index, ensure_people, ensure_topics
 
@@ -32,128 +31,20 @@ INDEX = _DATA["index"]
 
 
 def _papers():
-    fund_zh = (
-        f"2023年深医专项共收到来自{F.FUND_APPLYING_INSTITUTIONS_2023}家依托单位的项目申请{F.FUND_APPLICATIONS_2023}项，"
-        f"正式受理{F.FUND_ACCEPTED_2023}项，批准资助{F.FUND_FUNDED_2023}项，资助总经费"
-        f"{F.wan_yuan(F.FUND_TOTAL_AWARDED_CNY_2023)}万元。"
-    )
-    fund_en = (
-        f"In 2023 the Shenzhen Medical Research Fund received {F.FUND_APPLICATIONS_2023:,} applications from "
-        f"{F.FUND_APPLYING_INSTITUTIONS_2023} host institutions, accepted {F.FUND_ACCEPTED_2023:,} and funded "
-        f"{F.FUND_FUNDED_2023}, with CNY {F.FUND_TOTAL_AWARDED_CNY_2023:,} awarded in total."
-    )
-    return [
-        {
-            "slug": "medical-science-innovation-shenzhen",
-            "date": datetime.date(2024, 6, 28),
-            "topics": ["policy", "clinical-translation"],
-            "authors": ["he", "xu", "song"],
-            "zh": {
-                "title": "深圳医学科技创新发展白皮书（示例）",
-                "subtitle": "以全过程资助推动基础、临床与转化研究贯通",
-                "abstract": "本示例白皮书介绍深圳医学科学院在科研资助、学术交流与人才引进方面的工作，"
-                "并讨论如何以全过程资助模式连接基础、临床与转化研究。" + SAMPLE_NOTE["zh"],
-                "findings": [
-                    ("全过程资助已经起步", fund_zh),
-                    (
-                        "学术交流汇聚人才",
-                        f"2023年举办{F.SYMPOSIA_2023}期 SMART Symposia，邀请100余名中外院士、顶尖专家"
-                        "汇聚深圳光明科学城，"
-                        "其中包括数位诺奖得主。",
-                    ),
-                    ("人才引进持续推进", f"根据2024年工作计划，深圳医科院计划引进{F.PIS_PLANNED_2024}名PI。"),
-                ],
-            },
-            "en": {
-                "title": "White Paper on Medical Science Innovation in Shenzhen (sample)",
-                "subtitle": "Joining up basic, clinical and translational research through whole-process funding",
-                "abstract": "This sample white paper presents SMART's work in research funding, academic exchange and "
-                "recruitment, and discusses how whole-process funding can join up basic, clinical and translational "
-                "research. " + SAMPLE_NOTE["en"],
-                "findings": [
-                    ("Whole-process funding has begun", fund_en),
-                    (
-                        "Academic exchange draws talent",
-                        f"In 2023 SMART held {F.SYMPOSIA_2023} SMART Symposia, bringing more than 100 academicians and "
-                        "leading experts, several Nobel laureates among them, to Guangming Science City.",
-                    ),
-                    (
-                        "Recruitment continues",
-                        f"Under its 2024 work plan, SMART plans to recruit {F.PIS_PLANNED_2024} principal "
-                        "investigators.",
-                    ),
-                ],
-            },
-        },
-        {
-            "slug": "whole-process-research-funding",
-            "date": datetime.date(2024, 3, 15),
-            "topics": ["research-funding"],
-            "authors": ["xu", "he"],
-            "zh": {
-                "title": "医学研究全过程资助模式白皮书（示例）",
-                "subtitle": "深医专项首年实践",
-                "abstract": "本示例白皮书梳理深圳市医学研究专项资金（深医专项）首年的申请、评审与资助情况。"
-                + SAMPLE_NOTE["zh"],
-                "findings": [
-                    ("申请踊跃", fund_zh),
-                    ("依托单位体系建立", f"经两轮注册，审议通过{F.FUND_REGISTERED_INSTITUTIONS}家依托单位。"),
-                    ("评审专家库初具规模", "评审专家库已有9000余位专家。"),
-                ],
-            },
-            "en": {
-                "title": "White Paper on Whole-Process Research Funding (sample)",
-                "subtitle": "The first year of the Shenzhen Medical Research Fund",
-                "abstract": "This sample white paper reviews the applications, review and awards in the first year of "
-                "the Shenzhen Medical Research Fund. " + SAMPLE_NOTE["en"],
-                "findings": [
-                    ("Strong demand", fund_en),
-                    (
-                        "A network of host institutions",
-                        f"After two registration rounds, {F.FUND_REGISTERED_INSTITUTIONS} host institutions "
-                        "were approved.",
-                    ),
-                    ("A large pool of reviewers", f"The review pool holds {F.FUND_EXPERT_POOL} experts."),
-                ],
-            },
-        },
-        {
-            "slug": "training-physician-scientists",
-            "date": datetime.date(2023, 12, 20),
-            "topics": ["talent"],
-            "authors": ["lin", "zhou"],
-            "zh": {
-                "title": "医师科学家培养白皮书（示例）",
-                "subtitle": "连接实验室与病床",
-                "abstract": "本示例白皮书讨论如何培养能够连接实验室与病床的医师科学家。" + SAMPLE_NOTE["zh"],
-                "findings": [
-                    ("联合培养博士研究生", "SMART Program 是深圳医科院与清华大学、西湖大学合作培养博士研究生的项目。"),
-                    (
-                        "博士后联合培养",
-                        f"深圳医科院与深圳湾实验室联合招收培养博士后，已招收博士后{F.POSTDOCS_RECRUITED}人。",
-                    ),
-                ],
-            },
-            "en": {
-                "title": "White Paper on Training Physician-Scientists (sample)",
-                "subtitle": "Bridging bench and bedside",
-                "abstract": "This sample white paper discusses how to train physician-scientists who bridge the gap "
-                "between bench and bedside. " + SAMPLE_NOTE["en"],
-                "findings": [
-                    (
-                        "Joint PhD training",
-                        "The SMART Program trains PhD students together with Tsinghua University and Westlake "
-                        "University.",
-                    ),
-                    (
-                        "Joint postdoctoral training",
-                        "SMART recruits and trains postdoctoral fellows together with Shenzhen Bay Laboratory; "
-                        f"{F.POSTDOCS_RECRUITED} have been recruited so far.",
-                    ),
-                ],
-            },
-        },
-    ]
+    """The white papers: slug, date, topics, authors (people keys) and per language title, subtitle, abstract (the
+    sample note appended) and findings as (title, text)."""
+    papers = []
+    for row in _DATA["papers"]:
+        spec = {**row, "date": datetime.date.fromisoformat(row["date"])}
+        for lang in ("zh", "en"):
+            text = row[lang]
+            spec[lang] = {
+                **text,
+                "abstract": text["abstract"] + SAMPLE_NOTE[lang],
+                "findings": [(finding["title"], finding["text"]) for finding in text["findings"]],
+            }
+        papers.append(spec)
+    return papers
 
 
 def render_pdf(lang, text, authors):
@@ -180,16 +71,7 @@ def render_pdf(lang, text, authors):
         markup = CJK_RUN.sub(lambda match: f'<font name="{CJK_FONT}">{match.group(0)}</font>', escape(value))
         return Paragraph(markup, style)
 
-    labels = (
-        {"authors": "作者", "abstract": "摘要", "findings": "主要发现", "publisher": "深圳医学科学院"}
-        if zh
-        else {
-            "authors": "Authors",
-            "abstract": "Abstract",
-            "findings": "Key findings",
-            "publisher": "Shenzhen Medical Academy of Research and Translation",
-        }
-    )
+    labels = _DATA["pdf_labels"][lang]
     story = [
         Spacer(1, 40 * mm),
         para(text["title"], title),
@@ -258,9 +140,9 @@ def _ensure_paper(spec, index_zh, index_en, people, topics):
             abstract=zh_text["abstract"],
             publication_date=spec["date"],
             cover_image=cover,
-            cover_image_alt="白皮书封面示意图（示例）",
+            cover_image_alt=_DATA["cover_image_alt"]["zh"],
             listing_image=cover,
-            listing_image_alt="层叠纸页形状的抽象示意图",
+            listing_image_alt=_DATA["listing_image_alt"]["zh"],
             listing_summary=zh_text["subtitle"],
             pdf=pdf,
             page_count=pages,
@@ -283,8 +165,8 @@ def _ensure_paper(spec, index_zh, index_en, people, topics):
         paper_en.subtitle = en_text["subtitle"]
         paper_en.abstract = en_text["abstract"]
         paper_en.listing_summary = en_text["subtitle"]
-        paper_en.cover_image_alt = "Illustrated white paper cover (sample)"
-        paper_en.listing_image_alt = "Abstract illustration of stacked pages"
+        paper_en.cover_image_alt = _DATA["cover_image_alt"]["en"]
+        paper_en.listing_image_alt = _DATA["listing_image_alt"]["en"]
         paper_en.key_findings = _findings(en_text)
         paper_en.pdf = pdf
         if pages:
