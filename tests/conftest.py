@@ -45,6 +45,19 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and a copy of it as migrated for the tests that start a PostgreSQL cluster of
+    their own (tests/migrated.py)."""
+    from tests import migrated
+
+    with django_db_blocker.unblock():
+        migrated.keep_copy()
+    yield
+    with django_db_blocker.unblock():
+        migrated.drop_copy()
+
+
+@pytest.fixture(scope="session")
 def _shared_tree_closed(django_db_setup):
     """Closes the last shared tree before the test database is torn down."""
     yield

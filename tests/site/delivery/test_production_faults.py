@@ -33,6 +33,8 @@ import pytest
 import requests
 from urllib3 import encode_multipart_formdata
 
+from tests import migrated
+
 ROOT = Path(__file__).resolve().parents[3]
 PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), None)
 AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -59,6 +61,8 @@ def wait_for(check, timeout, step=0.5):
 
 
 class Cluster:
+    DATABASE = "smart_faults"
+
     def __init__(self, folder):
         self.folder = folder
         self.data = folder / "data"
@@ -83,15 +87,18 @@ class Cluster:
 
     @property
     def url(self):
-        return f"postgres://postgres@127.0.0.1:{self.port}/smart_faults"
+        return f"postgres://postgres@127.0.0.1:{self.port}/{self.DATABASE}"
 
 
 @pytest.fixture(scope="module")
-def cluster():
+def cluster(django_db_setup):
+    """A PostgreSQL server of the test's own, its database a copy of the migrated test database (tests/migrated.py:
+    the stack's ``migrate`` finds nothing to do)."""
     folder = Path(f"/tmp/smart-faults-{secrets.token_hex(4)}")
     cluster = Cluster(folder)
     cluster.init()
     cluster.start()
+    migrated.restore_into(PG_BIN, "127.0.0.1", cluster.port, Cluster.DATABASE)
     try:
         yield cluster
     finally:
