@@ -2,7 +2,7 @@ import copy
 
 import pytest
 
-from tests.factories.pages import build_site
+from tests.factories.pages import site_tree as site_tree_once
 from tests.sharing import SHARED_TREE, first_function_fixture, layers_of, shared_tree, shares_the_tree
 
 # The real-browser fixtures, shared by every test that needs them; moto's S3 server for the object storage tests.
@@ -74,11 +74,12 @@ def site_tree(request, db):
     """The bilingual page tree of build_site(), as it returns it.
 
     Tests on a rolled-back database get the module's shared tree (built once, see ``SharedTree``): fresh copies of
-    its page objects, the database back where build_site() left it. Transactional tests build their own.
+    its page objects, the database back where build_site() left it. Transactional tests get one of their own
+    (built once per test process, then put back: tests/factories/snapshots.py).
     """
     if SHARED_TREE in request.fixturenames:
         return copy.deepcopy(request.getfixturevalue(SHARED_TREE))
-    return build_site()
+    return site_tree_once()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import copy
 
 import pytest
 
-from tests.factories.pages import build_site
+from tests.factories.pages import site_tree
 
 SHARED_TREE = "_shared_site_tree"
 
@@ -94,7 +94,7 @@ class SharedTree:
             atomic = transaction.atomic()
             atomic.__enter__()
             try:
-                self.pages = build_site()
+                self.pages = site_tree()
                 for name, builder in layers:
                     given = copy.deepcopy(self.pages)
                     value = builder(given)

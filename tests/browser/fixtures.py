@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import snapshots
 from tests.factories.pages import add_navigation, build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -120,6 +121,10 @@ def served_site(browser, transactional_db, django_db_serialized_rollback, live_s
     Uploaded media are served too.
     """
     settings.ROOT_URLCONF = "tests.browser.urls"
+    return snapshots.once("served site", _served_site)
+
+
+def _served_site():
     pages = build_site()
     pages.update(add_navigation(pages))
     return pages

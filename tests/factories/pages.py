@@ -42,6 +42,13 @@ def publish_child(parent, page):
     return page
 
 
+def site_tree():
+    """``build_site()``, built once per test process and put back after on a fresh database (snapshots.py)."""
+    from tests.factories import snapshots
+
+    return snapshots.once("site tree", build_site)
+
+
 def build_site():
     """Return a dict of the pages: zh home/about/news/article and their English translations."""
     zh, en = ensure_roots()

@@ -9,8 +9,9 @@ building again: every table emptied and refilled in one transaction (inside the 
 it is rolled back with it), the sequences moved past the rows, missing files written again, the caches of public
 output told that everything changed. The database and files a test then sees are those the build made.
 
-On another state (a test that added rows first) the builder runs (and is kept for that state too); on another
-database (the embedded SQLite) it always runs.
+On another state (a test that added rows first) the builder runs (and is kept for that state too). It always runs
+on another database (the embedded SQLite), and when part of what it makes would be elsewhere (an Elasticsearch
+index, a static copy of the site, object storage).
 """
 
 import hashlib
@@ -31,7 +32,7 @@ class _Snapshot:
 def once(name, build):
     """``build()``'s value; on PostgreSQL, what an earlier build of ``name`` on a database in the same state made,
     put back (see the module docstring)."""
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not _kept_whole():
         return build()
     before = _state()
     kept = _kept.get((name, before))
@@ -42,6 +43,16 @@ def once(name, build):
     value = build()
     _kept[(name, before)] = _Snapshot(_copy_out(), _new_files(files_before), _freeze(value))
     return value
+
+
+def _kept_whole():
+    """Whether all that a build makes lands in the database and the local media folders: not while the public
+    search is an Elasticsearch index, a static copy of the site is kept, or files go to object storage."""
+    return (
+        settings.SEARCH_ENGINE == "embedded"
+        and not settings.STATIC_BUILD_DIR
+        and settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+    )
 
 
 # -- the database ---------------------------------------------------------------------------------------------------
