@@ -4,7 +4,8 @@ opens the page's editor, opens the preview panel, and the panel's frame shows th
 page's hero heading, in the frame's document) without a single Content-Security-Policy violation: none reported to
 the console (a ``frame-ancestors`` refusal is only reported there), none seen by a ``securitypolicyviolation``
 listener in the editor or in the preview. Public pages keep ``frame-ancestors 'none'``. Screenshots in
-test-artifacts/browser/preview-<language>-*.png."""
+test-artifacts/browser/preview-<language>-*.png. The walk is cut into parts, each a share of the page types in one
+language, that the test workers run side by side."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -47,9 +48,15 @@ def csp_messages(page):
     return [text for text in page.console_texts if "Content Security Policy" in text or "frame-ancestors" in text]
 
 
+# The walk is cut into parts (by language and a share of the page types, in their sorted order) that the test
+# workers can run side by side; together they open the preview of every page type in both languages.
+SHARES = 3
+
+
+@pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"part {share + 1} of {SHARES}")
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_the_preview_panel_shows_every_page_type_without_a_csp_violation(
-    every_page, live_server, browser, language, screenshot
+    every_page, live_server, browser, language, share, screenshot
 ):
     user = get_user_model().objects.create_superuser(f"editor-{language}", "editor@example.org", PASSWORD)
     profile = UserProfile.get_for_user(user)
@@ -76,8 +83,10 @@ def test_the_preview_panel_shows_every_page_type_without_a_csp_violation(
         public = page.request.get(live_server.url + pages["content.HomePage"].url)
         assert "frame-ancestors 'none'" in public.headers["content-security-policy"]
 
+        targets = sorted(pages.items())[share::SHARES]
+        assert targets, "a part without page types"
         failures = {}
-        for label, target in sorted(pages.items()):
+        for label, target in targets:
             page.console_texts.clear()
             page.goto(live_server.url + f"/admin/pages/{target.pk}/edit/")
             assert page.locator("html").get_attribute("lang") == language
