@@ -31,6 +31,7 @@ from content.pages.digest.feeds import invalidate_feeds
 from content.taxonomy import FieldOfMedicine
 
 from . import digest_data as data
+from .indexing import deferred_indexing, flush_references, in_deferred_indexing
 
 SLUG = "digest"
 LOCALES = {"zh": "zh-hans", "en": "en"}
@@ -243,11 +244,15 @@ def _replace_page_ids(data, old_pk, new_pk):
 def _repoint_references(old_page, new_page):
     """Menus, footers and pages that linked to the placeholder now link to the digest series.
 
-    Wagtail updates its reference index only once the transaction commits, and the demo loads in one transaction:
-    without a rebuild first, links written earlier in the load are not found and are left pointing at the deleted
-    placeholder (the demo home page's call to action did: its editor then refused every preview).
+    The reference index must be up to date first, or links written earlier in the load are not found and are left
+    pointing at the deleted placeholder (the demo home page's call to action was: its editor then refused every
+    preview). Inside the loaders' deferred_indexing() block, the objects saved so far are indexed now (once each);
+    outside one, the updates may wait for a task worker or a commit, so the whole index is rebuilt.
     """
-    call_command("rebuild_references_index", verbosity=0)
+    if in_deferred_indexing():
+        flush_references()
+    else:
+        call_command("rebuild_references_index", verbosity=0)
     changed_objects = 0
     for obj, _references in ReferenceIndex.get_grouped_references_to(old_page):
         if isinstance(obj, Page):
@@ -430,6 +435,7 @@ def _say(stdout, text, ending="\n"):
         stdout.write(text + ending)
 
 
+@deferred_indexing()
 def load(homes, stdout=None):
     """Create the digest demo (idempotent); return how many objects were created."""
     home_zh, home_en = homes["zh-hans"], homes["en"]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from content.models import EventIndexPage, EventPage, EventSpeaker
 
 from .datafiles import read
+from .indexing import deferred_indexing
 from .people import artwork, ensure_index, ensure_people, ensure_series
 
 SLUG = "events"
@@ -191,6 +192,7 @@ def _ensure_event(spec, index_zh, index_en, people, series):
     return created
 
 
+@deferred_indexing()
 def load(homes, stdout=None):
     """Create the events demo (idempotent); return how many objects were created."""
     home_zh, home_en = homes["zh-hans"], homes["en"]

@@ -11,12 +11,14 @@ from wagtail.models import Locale
 from records.donations.models import BankTransferDetails
 
 from .datafiles import read
+from .indexing import deferred_indexing
 
 _DATA = read("foundation", facts=True)
 
 BANK_DETAILS = _DATA["bank_details"]
 
 
+@deferred_indexing()
 def load(homes, stdout=None):
     """Create the sample bank transfer details of each language that has none; return how many were created."""
     created = 0

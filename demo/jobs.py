@@ -15,6 +15,7 @@ from django.utils.html import escape
 from content.models import JobIndexPage, JobPostingPage
 
 from .datafiles import read
+from .indexing import deferred_indexing
 from .people import artwork, ensure_index
 
 SLUG = "careers"
@@ -86,6 +87,7 @@ def _ensure_posting(row, index_zh, index_en, today):
     return created
 
 
+@deferred_indexing()
 def load(homes, stdout=None):
     """Create the job postings demo (idempotent); return how many objects were created."""
     home_zh, home_en = homes["zh-hans"], homes["en"]

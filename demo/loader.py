@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from .build import Blocks
 from .documents import ensure_documents
 from .images import QR_ARTWORK, ensure_images
+from .indexing import deferred_indexing
 from .navigation import ensure_footers, ensure_menus
 from .pages import build_tree
 from .sections import SECTION_LOADERS
@@ -63,7 +64,7 @@ def load_demo(stdout=None):
     """Create whatever part of the demo content is missing; return a DemoSummary."""
     summary = DemoSummary()
     progress = _Progress(stdout, summary)
-    with transaction.atomic():
+    with transaction.atomic(), deferred_indexing():  # each object indexed once, at the end (demo/indexing.py)
         zh, en, count = ensure_locales()
         progress.step("locales", count)
         collection, count = ensure_collection()

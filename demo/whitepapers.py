@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from content.models import WhitePaperAuthor, WhitePaperIndexPage, WhitePaperPage
 
 from .datafiles import read
+from .indexing import deferred_indexing
 from .people import artwork, ensure_index, ensure_people, ensure_topics
 
 SLUG = "white-papers"
@@ -176,6 +177,7 @@ def _ensure_paper(spec, index_zh, index_en, people, topics):
     return created
 
 
+@deferred_indexing()
 def load(homes, stdout=None):
     """Create the white paper demo (idempotent); return how many objects were created."""
     home_zh, home_en = homes["zh-hans"], homes["en"]
