@@ -50,22 +50,21 @@ class _Pending:
         self.reference_models = set(ReferenceIndex.tracked_models)
 
     def flush_references(self):
-        while self.references:
-            key = next(iter(self.references))
-            del self.references[key]
-            try:
-                update_reference_index_task.func(*key)
-            except apps.get_model(*key[:2]).DoesNotExist:  # saved, then deleted: nothing left to index
-                pass
+        _drain(self.references, update_reference_index_task.func)
 
     def flush_search(self):
-        while self.search:
-            key = next(iter(self.search))
-            del self.search[key]
-            try:
-                insert_or_update_object_task.func(*key)
-            except apps.get_model(*key[:2]).DoesNotExist:
-                pass
+        _drain(self.search, insert_or_update_object_task.func)
+
+
+def _drain(keys, index):
+    """Index each noted object once, in the order noted (keys may be noted again while indexing)."""
+    while keys:
+        key = next(iter(keys))
+        del keys[key]
+        try:
+            index(*key)
+        except apps.get_model(*key[:2]).DoesNotExist:  # saved, then deleted: nothing left to index
+            pass
 
 
 def _key(instance):
