@@ -8,7 +8,8 @@ from records.files import ORPHAN_AGE, sweep_orphans
 class Command(BaseCommand):
     help = (
         "Delete the files of private storage that belong to no record (left by a process killed in the middle of a "
-        "submission) and are older than --older-than-hours. The scheduler runs it once a day."
+        "submission) and are older than --older-than-hours. The scheduler runs it once a day. A younger file may "
+        "belong to a submission still under way: never sweep files younger than the longest a request can take."
     )
 
     def add_arguments(self, parser):
