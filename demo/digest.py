@@ -8,7 +8,6 @@ series (with its translation); menus, footers and pages that linked to the place
 
 import datetime
 import io
-import random
 import re
 import zlib
 
@@ -19,8 +18,6 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import escape
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -31,18 +28,12 @@ from content.pages.digest.feeds import invalidate_feeds
 from content.taxonomy import FieldOfMedicine
 
 from . import digest_data as data
+from .datafiles import DATA_DIR
 from .indexing import deferred_indexing, flush_references, in_deferred_indexing
 
 SLUG = "digest"
 LOCALES = {"zh": "zh-hans", "en": "en"}
 PUBLISH_DAY, PUBLISH_HOUR = 8, 10  # issues go out at 10:00 Beijing time on the 8th of their month
-CJK_FONTS = [
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2),
-    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 2),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
-]
 
 
 # -- a one-page PDF edition, written by hand (no PDF library needed) ----------------------------------------------
@@ -136,42 +127,13 @@ def simple_pdf(title, paragraphs, cjk=False):
 
 
 # -- lead images ------------------------------------------------------------------------------------------------
-def _cjk_font(size):
-    for path, face in CJK_FONTS:
-        try:
-            return ImageFont.truetype(path, size, index=face)
-        except OSError:
-            continue
-    return None
+# Each issue's cover: an abstract teal banner marked as an illustration, one JPEG per month in
+# demo/data/images/digest/ (drawn once; the loader only reads it).
+COVER_DIR = DATA_DIR / "images" / "digest"
 
 
 def lead_image_bytes(month):
-    """An abstract teal banner marked as an illustration, different for each month."""
-    rng = random.Random(month.toordinal())
-    width, height = 1200, 630
-    image = PILImage.new("RGB", (width, height), (11, 92, 107))
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        shade = int(18 * y / height)
-        draw.line([(0, y), (width, y)], fill=(11 - shade // 3, 92 - shade, 107 - shade))
-    for _ in range(7):
-        r = rng.randint(60, 260)
-        x, y = rng.randint(-r, width), rng.randint(-r, height)
-        colour = rng.choice([(26, 122, 140), (95, 168, 181), (6, 58, 68), (217, 236, 239)])
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=colour, width=rng.randint(3, 10))
-    draw.rectangle([0, height - 12, width, height], fill=(201, 138, 27))
-    big, small = ImageFont.load_default(size=64), ImageFont.load_default(size=30)
-    draw.text((72, 390), data.TEXTS["cover_heading"], font=big, fill=(255, 255, 255))
-    draw.text((72, 470), f"{month:%Y} · {month:%m}", font=small, fill=(217, 236, 239))
-    cjk = _cjk_font(26)
-    if cjk:
-        label, font = data.TEXTS["cover_label"], cjk
-    else:
-        label, font = data.TEXTS["cover_label_latin"], ImageFont.load_default(size=22)
-    draw.text((72, 540), label, font=font, fill=(217, 236, 239))
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=85)
-    return buffer.getvalue()
+    return (COVER_DIR / f"{month:%Y-%m}.jpg").read_bytes()
 
 
 def _lead_image(month):
