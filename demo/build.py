@@ -13,14 +13,19 @@ The format of a body: a list of blocks, each an object with a ``type`` and that 
     {"type": "highlights", "heading": "…", "items": [{"title": "…", "text": "…", "page": "about"}, …]}
     {"type": "key_figures", "heading": "…", "figures": [{"value": "…", "label": "…"}, …], "note": "…"}
     {"type": "latest_news", "heading": "…", "count": 3}
+    {"type": "report", "report": "report_2023", "sections": [0, 2]}   # sections 0 and 1 of a report, see below
 
 Rich text links a page or a document by key: ``<a page="funding/smart-investigator">SMART Investigator</a>``
 (an empty link shows the page's title), ``<a document="work-report">…</a>``. Page keys are slug paths below the
 home page ("about/mission"; "home" for the home page), image keys those of ``demo/data/images.json``, document
 keys those of ``demo.documents``. An apostrophe in rich text is stored escaped (``&#x27;``), as Django escapes
 it; the data files write it plainly. A field value (outside a body) may be a reference too: ``{"page": key}``,
-``{"image": key}``, ``{"document": key}`` or ``{"call": code}`` (a call of the grants demo, None when the grants
-demo is not loaded).
+``{"image": key}``, ``{"document": key}``, ``{"call": code}`` (a call of the grants demo, None when the grants
+demo is not loaded) or ``{"report_intro": name}`` (a report's introduction).
+
+A report (``demo/data/reports.json``, which also makes its PDF summary: ``demo.documents``) is written once there:
+a ``report`` block stands for the given range of its sections, each a heading and its items (a numbered list, each
+item's lead in bold, or paragraphs when no item has a lead), or a numbered heading and its text.
 """
 
 import re
@@ -29,6 +34,12 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html
 
 LINK = re.compile(r'<a (page|document)="([^"]+)">(</a>)?')
+REPORT_LEAD_END = {"zh": "。", "en": ". "}  # after an item's lead, inside the bold
+
+
+def escape_text(text):
+    """Plain text as rich text (apostrophes are escaped with the rest of the HTML by ``Blocks.html``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass
@@ -63,6 +74,10 @@ class Blocks:
             from records.grants.models import Call
 
             return Call.objects.filter(code=key).first()
+        if kind == "report_intro":
+            from .documents import REPORTS
+
+            return REPORTS[f"{key}_intro"][self.lang]
         raise ValueError(f"Unknown reference {value!r}")
 
     def html(self, html):
@@ -84,7 +99,33 @@ class Blocks:
     # -- blocks -----------------------------------------------------------------------------------
     def body(self, blocks):
         """The stored StreamField data of a body written as data."""
-        return [self.block(block) for block in blocks]
+        return [self.block(block) for data in blocks for block in self.expand(data)]
+
+    def expand(self, data):
+        """The blocks a block of the data stands for: itself, or a report's sections."""
+        if data["type"] != "report":
+            return [data]
+        from .documents import REPORTS
+
+        first, end = data["sections"]
+        blocks = []
+        for number, section in enumerate(REPORTS[data["report"]][self.lang][first:end], start=first + 1):
+            if "text" in section:  # a numbered task: its heading and its text
+                blocks.append({"type": "heading", "text": f"{number}. {section['heading']}"})
+                blocks.append({"type": "paragraph", "html": f"<p>{escape_text(section['text'])}</p>"})
+                continue
+            blocks.append({"type": "heading", "text": section["heading"]})
+            items = section["items"]
+            if any(item["lead"] for item in items):
+                end_of_lead = REPORT_LEAD_END[self.lang]
+                html = "".join(
+                    f"<li><b>{escape_text(item['lead'])}{end_of_lead}</b>{escape_text(item['text'])}</li>"
+                    for item in items
+                )
+                blocks.append({"type": "paragraph", "html": f"<ol>{html}</ol>"})
+            else:
+                blocks.append({"type": "paragraph", "html": [f"<p>{escape_text(item['text'])}</p>" for item in items]})
+        return blocks
 
     def block(self, data):
         kind = data["type"]

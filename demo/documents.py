@@ -14,25 +14,26 @@ from wagtail.documents import get_document_model
 from .datafiles import read
 
 # The 2023 work report and the 2024 work plan (seed 003): the Chinese follows the report's own wording, the
-# English is a careful translation of it. The report pages (demo/data/pages/about.json) say the same.
-_REPORTS = read("reports", facts=True)
-REPORT_2023_INTRO = _REPORTS["report_2023_intro"]
+# English is a careful translation of it. The report's page (demo/data/pages/about.json) shows these sections too
+# (its "report" blocks: demo.build).
+REPORTS = read("reports", facts=True)
+REPORT_2023_INTRO = REPORTS["report_2023_intro"]
 # Each section: (heading, [(lead, text), ...]); an empty lead means the text stands alone.
 REPORT_2023 = {
     lang: [(s["heading"], [(i["lead"], i["text"]) for i in s["items"]]) for s in sections]
-    for lang, sections in _REPORTS["report_2023"].items()
+    for lang, sections in REPORTS["report_2023"].items()
 }
 # The ten tasks of 2024: (heading, text).
-PLAN_2024 = {lang: [(task["heading"], task["text"]) for task in tasks] for lang, tasks in _REPORTS["plan_2024"].items()}
+PLAN_2024 = {lang: [(task["heading"], task["text"]) for task in tasks] for lang, tasks in REPORTS["plan_2024"].items()}
 
 CJK_FONT = "STSong-Light"
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 
-TITLES = _REPORTS["summary_pdf"]["titles"]
+TITLES = REPORTS["summary_pdf"]["titles"]
 FILENAMES = {"zh": "smart-2023-work-report-summary-zh.pdf", "en": "smart-2023-work-report-summary-en.pdf"}
 
 # The summary's own headings, note and key figures table.
-TEXT = _REPORTS["summary_pdf"]["text"]
+TEXT = REPORTS["summary_pdf"]["text"]
 
 
 def render_pdf(lang):
