@@ -18,9 +18,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
-from django.test import Client
 
-from tests.factories.every_page import build_every_page, error_page, plan_visits, uncovered_page_models
+from tests.factories.every_page import build_every_page, error_page, planned_visits, uncovered_page_models
 from tests.node_tools import AXE_JS, require
 
 from .fixtures import DESKTOP
@@ -93,7 +92,7 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
     settings.ROOT_URLCONF = "tests.browser.urls"
     cache.clear()
     extras = build_every_page()
-    visits = plan_visits(Client(), extras)
+    visits = planned_visits(extras)
     assert uncovered_page_models(visits) == []
     visits = [visit for visit in visits if visit.language == language][share::SHARES]
     axe_source = AXE_JS.read_text(encoding="utf-8")

@@ -22,6 +22,9 @@ open for registration (for its cancellation link), and indexes the site for sear
   (``django.views.defaults.server_error``) and the 503 page of a database outage
   (``delivery.unavailable.unavailable_response``); see ``error_page()``.
 
+``planned_visits(extras)`` is ``plan_visits`` with a test client, planned once for the same pages: the walks cut
+into parts each take their share of the one plan.
+
 ``uncovered_page_models(visits)`` names the concrete page models that no visit shows, and the intake form pages
 (``IntakePageMixin``) whose form no visit sends.
 """
@@ -261,6 +264,23 @@ def plan_visits(client, extras, responses=None):
             Visit(f"unavailable 503 ({language})", language, f"/{language}/", status=503, error_view="unavailable"),
         ]
     return visits
+
+
+_plans = {}  # the pages and extras planned for -> the visits
+
+
+def planned_visits(extras):
+    """``plan_visits(Client(), extras)``, planned once for the same pages and extras (the every-page build put back
+    by its snapshot, with the same ids and revisions): a later call gets the same visits without fetching every
+    page again. Another state (a build of its own, with other ids) is planned anew."""
+    from django.test import Client
+
+    pages = tuple(Page.objects.order_by("pk").values_list("pk", "url_path", "live", "latest_revision_id"))
+    key = (pages, repr(snapshots.frozen(extras)))
+    if key not in _plans:
+        _plans.clear()
+        _plans[key] = plan_visits(Client(), extras)
+    return list(_plans[key])
 
 
 def _cancellation_views(registration, language):
