@@ -28,7 +28,8 @@ from records.intake import issue_token
 from records.notifications import Notification
 from tests.content.test_demo import only_section_loaders
 from tests.factories import donations as f
-from tests.factories.pages import build_site, ensure_roots, publish_child, translate
+from tests.factories.pages import ensure_roots, publish_child, translate
+from tests.sharing import tree_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,10 @@ def fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def site():
-    pages = build_site()
+@tree_layer
+def site(site_tree):
+    """The pledge and donor list pages with designations and bank details, on the module's shared tree."""
+    pages = site_tree
     zh, en = pages["home"].locale, pages["home_en"].locale
     investigator, general = f.designation(), f.general_fund()
     f.designation("retired", name_zh="已停用用途", name_en="Retired designation", active=False)

@@ -12,9 +12,9 @@ def paragraph(html):
     return [{"type": "paragraph", "value": html}]
 
 
-def build_corpus():
-    """build_site() plus pages whose words the tests look for; returns the dict of pages."""
-    pages = build_site()
+def build_corpus(pages=None):
+    """build_site() (or the tree given) plus pages whose words the tests look for; returns the dict of pages."""
+    pages = build_site() if pages is None else pages
     home, news = pages["home"], pages["news"]
     library = publish_child(home, SectionIndexPage(title="资料库", slug="library", intro="研究资料"))
     pages["library"] = library

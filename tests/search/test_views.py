@@ -3,16 +3,25 @@
 import html
 
 import pytest
+from django.test import override_settings
 
 from tests.factories.search import build_corpus
+from tests.sharing import tree_layer
 
 pytestmark = pytest.mark.django_db
 
 
+@tree_layer
+def search_corpus(site_tree):
+    """The corpus on the module's shared tree, indexed by the embedded engine (built once for the module)."""
+    with override_settings(SEARCH_ENGINE="embedded"):
+        return build_corpus(site_tree)
+
+
 @pytest.fixture
-def corpus(settings):
+def corpus(settings, search_corpus):
     settings.SEARCH_ENGINE = "embedded"
-    return build_corpus()
+    return search_corpus
 
 
 def test_every_page_has_a_labelled_search_box(client, corpus):
