@@ -205,3 +205,41 @@ def _thaw(value):
     if isinstance(value, list | tuple):
         return type(value)(_thaw(item) for item in value)
     return value
+
+
+# -- the transactional tests' resets ---------------------------------------------------------------------------------
+def quicker_transactional_resets():
+    """On PostgreSQL, make the two resets around each transactional test cheaper, with the same result:
+
+    - the flush after it deletes every table's rows in one transaction (``DELETE``, its foreign keys checked at
+      commit) instead of one ``TRUNCATE`` of all 230 tables (0.1 s instead of 0.9 s here);
+    - the serialized rollback before it (Django reloading what the migrations made from its JSON) puts back the
+      rows copied right after the migrations instead (0.1 s instead of 0.5 s).
+
+    Called once, right after the test database is migrated; a flush that resets sequences or cascades, and a
+    reload of any other data, go Django's way.
+    """
+    if connection.vendor != "postgresql":
+        return
+    ops, creation = connection.ops, connection.creation
+    sql_flush = ops.sql_flush
+
+    def deleting_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return ["SET CONSTRAINTS ALL DEFERRED"] + [f"DELETE FROM {_quote(table)}" for table in tables]
+
+    ops.sql_flush = deleting_flush
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized is None:
+        return
+    migrated = _Snapshot(_copy_out(), {}, None)
+    deserialize = creation.deserialize_db_from_string
+
+    def reload(data):
+        if data == serialized:
+            _restore(migrated)
+        else:
+            deserialize(data)
+
+    creation.deserialize_db_from_string = reload
