@@ -31,15 +31,12 @@ item's lead in bold, or paragraphs when no item has a lead), or a numbered headi
 import re
 from dataclasses import dataclass, field
 
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+
+from .documents import REPORTS
 
 LINK = re.compile(r'<a (page|document)="([^"]+)">(</a>)?')
 REPORT_LEAD_END = {"zh": "。", "en": ". "}  # after an item's lead, inside the bold
-
-
-def escape_text(text):
-    """Plain text as rich text (apostrophes are escaped with the rest of the HTML by ``Blocks.html``)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass
@@ -75,8 +72,6 @@ class Blocks:
 
             return Call.objects.filter(code=key).first()
         if kind == "report_intro":
-            from .documents import REPORTS
-
             return REPORTS[f"{key}_intro"][self.lang]
         raise ValueError(f"Unknown reference {value!r}")
 
@@ -105,26 +100,23 @@ class Blocks:
         """The blocks a block of the data stands for: itself, or a report's sections."""
         if data["type"] != "report":
             return [data]
-        from .documents import REPORTS
-
         first, end = data["sections"]
         blocks = []
         for number, section in enumerate(REPORTS[data["report"]][self.lang][first:end], start=first + 1):
             if "text" in section:  # a numbered task: its heading and its text
                 blocks.append({"type": "heading", "text": f"{number}. {section['heading']}"})
-                blocks.append({"type": "paragraph", "html": f"<p>{escape_text(section['text'])}</p>"})
+                blocks.append({"type": "paragraph", "html": f"<p>{escape(section['text'])}</p>"})
                 continue
             blocks.append({"type": "heading", "text": section["heading"]})
             items = section["items"]
             if any(item["lead"] for item in items):
                 end_of_lead = REPORT_LEAD_END[self.lang]
                 html = "".join(
-                    f"<li><b>{escape_text(item['lead'])}{end_of_lead}</b>{escape_text(item['text'])}</li>"
-                    for item in items
+                    f"<li><b>{escape(item['lead'])}{end_of_lead}</b>{escape(item['text'])}</li>" for item in items
                 )
                 blocks.append({"type": "paragraph", "html": f"<ol>{html}</ol>"})
             else:
-                blocks.append({"type": "paragraph", "html": [f"<p>{escape_text(item['text'])}</p>" for item in items]})
+                blocks.append({"type": "paragraph", "html": [f"<p>{escape(item['text'])}</p>" for item in items]})
         return blocks
 
     def block(self, data):

@@ -42,7 +42,7 @@ def once(name, build):
         return _thaw(kept.value)
     files_before = _files()
     value = build()
-    _kept[(name, before)] = _Snapshot(_copy_out(), _new_files(files_before), _freeze(value))
+    _kept[(name, before)] = _Snapshot(_copy_out(), _new_files(files_before), frozen(value))
     return value
 
 
@@ -184,16 +184,12 @@ class _Row:
 
 def frozen(value):
     """``value`` with its model instances as (model, primary key): what a snapshot keeps of a build's value."""
-    return _freeze(value)
-
-
-def _freeze(value):
     if isinstance(value, models.Model):
         return _Row(value)
     if isinstance(value, dict):
-        return {key: _freeze(item) for key, item in value.items()}
+        return {key: frozen(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return type(value)(_freeze(item) for item in value)
+        return type(value)(frozen(item) for item in value)
     return value
 
 
