@@ -77,16 +77,17 @@ def serve_error_page(page, url, visit):
     )
 
 
-# The walk is cut into parts (by language, screen and a share of the visits) that the test workers can run side by
-# side; together they make every visit on both screens.
+# The walk is cut into parts (by language and a share of the visits) that the test workers can run side by side;
+# together they make every visit. Each page is checked on both screens in one visit: on a desktop screen, then, the
+# window narrowed, on a phone's (the site's layout follows the width in CSS alone, so a narrowed window lays the
+# page out as a phone loading it would).
 SHARES = 3
 
 
 @pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"part {share + 1} of {SHARES}")
-@pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("language", BROWSER_LOCALES)
 def test_every_page_type_in_both_languages_has_no_axe_violations(
-    browser, transactional_db, django_db_serialized_rollback, live_server, settings, screenshot, language, screen, share
+    browser, transactional_db, django_db_serialized_rollback, live_server, settings, screenshot, language, share
 ):
     require("axe")
     settings.ROOT_URLCONF = "tests.browser.urls"
@@ -97,55 +98,51 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
     visits = [visit for visit in visits if visit.language == language][share::SHARES]
     axe_source = AXE_JS.read_text(encoding="utf-8")
 
-    # Every visit on a desktop screen and on a phone's (the menu folds into a disclosure, the layout becomes one
-    # column, the search filters fold): this part's screen.
-    runs = [(visit, screen) for visit in visits]
-    failures, wrong_status, submitted = {}, {}, set()
-    contexts = {}
+    failures, wrong_status = {}, {}
+    shared_context = None
     try:
-        for visit, screen in runs:
-            key = (visit.language, screen)
-            if visit.session or key not in contexts:
+        for visit in visits:
+            if visit.session or shared_context is None:
                 context = browser.new_context(
-                    locale=BROWSER_LOCALES[visit.language], viewport=SCREENS[screen], device_scale_factor=1
+                    locale=BROWSER_LOCALES[visit.language], viewport=SCREENS["desktop"], device_scale_factor=1
                 )
                 context.set_default_timeout(15_000)
                 if visit.session:
                     context.add_cookies([session_cookie(visit.session, live_server.url)])
                 else:
-                    contexts[key] = context
+                    shared_context = context
             else:
-                context = contexts[key]
-            name = visit.name if screen == "desktop" else f"{visit.name} [phone]"
+                context = shared_context
             page = context.new_page()
             if visit.error_view:
                 serve_error_page(page, live_server.url + visit.path, visit)
             response = page.goto(live_server.url + visit.path)
-            # A form that changes something (the registration cancelled) is sent once, on the first screen; on
-            # the next one the same address shows its outcome.
-            already_done = visit.name in submitted and not page.locator('main form[method="post"]').count()
-            if visit.submit and not already_done:
-                submitted.add(visit.name)
+            # A form that changes something (the registration cancelled) is sent once; both screens show its outcome.
+            if visit.submit:
                 for field, value in visit.fill.items():
                     page.fill(f'main form[method="post"] [name="{field}"]', value)
                 with page.expect_navigation() as navigation:
                     page.evaluate(SUBMIT_POST_FORM)
                 response = navigation.value
             if response.status != visit.status:
-                wrong_status[name] = (response.status, visit.status)
+                wrong_status[visit.name] = (response.status, visit.status)
             page.evaluate(axe_source)
-            violations = page.evaluate(RUN_AXE, WCAG_TAGS)
-            if violations:
-                failures[name] = violations
-            if violations or ALL_SCREENSHOTS:
-                screenshot(page, f"a11y-{visit.slug}{'' if screen == 'desktop' else '-phone'}")
+            for screen in SCREENS:
+                name = visit.name if screen == "desktop" else f"{visit.name} [phone]"
+                page.set_viewport_size(SCREENS[screen])
+                violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+                if violations:
+                    failures[name] = violations
+                if violations or ALL_SCREENSHOTS:
+                    screenshot(page, f"a11y-{visit.slug}{'' if screen == 'desktop' else '-phone'}")
             page.close()
             if visit.session:
                 context.close()
     finally:
-        for context in contexts.values():
-            context.close()
+        if shared_context is not None:
+            shared_context.close()
 
+    runs = [(visit, screen) for visit in visits for screen in SCREENS]
     assert wrong_status == {}, "visit: (status, expected)"
     report = "\n".join(f"{name}:\n{describe(violations)}" for name, violations in sorted(failures.items()))
     counts = {name: len(violations) for name, violations in failures.items()}
