@@ -97,17 +97,42 @@ def fresh_caches():
     renditions.forget()
 
 
+def commits(request):
+    """Whether the test's database work commits (transactional tests, the live server, a TransactionTestCase)."""
+    from django.test import TestCase, TransactionTestCase
+
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        return True
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    cls = request.cls
+    return cls is not None and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def public_changes_at_once():
-    """Tests run in transactions that never commit: here each public-content change is told at once (as when
-    nothing wraps it in a transaction), so the index and the static site follow as a test publishes. A test of the
-    batching itself asks for ``public_changes_on_commit``."""
+    """Tests run in transactions that never commit: there each public-content change is told at once (as when
+    nothing wraps it in a transaction), so the index and the static site follow as a test (or a class's or module's
+    set-up) publishes. Tests whose work commits keep the site's own way (``public_changes_when_committed``)."""
     from content import publishing
 
     original = publishing._when_committed
     publishing._when_committed = lambda batch: batch()
     yield
     publishing._when_committed = original
+
+
+@pytest.fixture(autouse=True)
+def public_changes_when_committed(request, public_changes_at_once, monkeypatch):
+    """A test whose work commits (transactional tests, the live server's) has public-content changes told as the
+    running site tells them: once per transaction, when it commits (at once outside a transaction)."""
+    from django.db import transaction
+
+    from content import publishing
+
+    if commits(request):
+        monkeypatch.setattr(publishing, "_when_committed", transaction.on_commit)
 
 
 @pytest.fixture
