@@ -265,9 +265,13 @@ def apply(url, name, email, repeat=1):
 def requests_under_way(base):
     """The server's connections on ``base``'s port that are still open at its end (a request being read, worked on
     or answered, or one a client gave up on that a worker still holds), read from /proc/net/tcp: a request ends when
-    the server closes its connection."""
+    the server closes its connection. A connection the server has closed is over, whatever the client does with its
+    end: FIN_WAIT1, FIN_WAIT2 (up to a minute while a client keeps an idle socket open), TIME_WAIT, CLOSE, LAST_ACK
+    and CLOSING; those still open at the server's end are ESTABLISHED, SYN_RECV and CLOSE_WAIT (the client gave up,
+    a worker still holds the request)."""
     port = urlsplit(base).port
-    listening, time_wait, closed = "0A", "06", "07"
+    listening = "0A"
+    closed_at_the_server = {"04", "05", "06", "07", "09", "0B"}
     under_way = []
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
@@ -277,7 +281,7 @@ def requests_under_way(base):
         for line in lines:
             fields = line.split()
             local, state = fields[1], fields[3]
-            if int(local.rsplit(":", 1)[1], 16) == port and state not in (listening, time_wait, closed):
+            if int(local.rsplit(":", 1)[1], 16) == port and state != listening and state not in closed_at_the_server:
                 under_way.append(fields[2])
     return under_way
 
