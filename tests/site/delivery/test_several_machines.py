@@ -110,9 +110,12 @@ class Machine:
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout
 
-    def stop(self):
+    def ask_to_stop(self):
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
+
+    def stopped(self):
+        if self.proc and self.proc.poll() is None:
             try:
                 self.proc.wait(timeout=90)
             except subprocess.TimeoutExpired:
@@ -181,9 +184,11 @@ def machines(cluster, s3_server, tmp_path_factory):  # noqa: F811 (the cluster f
             "image": int(found[3]),
             "buckets": (media, private),
         }
-    finally:
-        first.stop()
-        second.stop()
+    finally:  # both asked at once: each waits out its open connections' keep-alive, side by side
+        first.ask_to_stop()
+        second.ask_to_stop()
+        first.stopped()
+        second.stopped()
 
 
 def send_application(machine, posting, email):
