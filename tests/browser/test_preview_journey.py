@@ -108,6 +108,9 @@ def test_the_preview_panel_shows_every_page_type_without_a_csp_violation(
                     }""",
                     arg=getattr(target, "hero_heading", "") or target.title,  # the home page shows its hero
                     timeout=60_000,  # the first render of a page makes its image renditions
+                    # Every 100 ms rather than every frame: reading the frame's whole text sixty times a second
+                    # would hold up the very rendering it waits for (the editor and its frame share a thread).
+                    polling=100,
                 )
                 shown = True
             except Exception:  # noqa: BLE001 (Playwright's timeout: reported below with the console)
