@@ -100,12 +100,15 @@ def fresh_caches():
 def commits(request):
     """Whether the test's database work commits (transactional tests, the live server, a TransactionTestCase)."""
     from django.test import TestCase, TransactionTestCase
+    from pytest_django.fixtures import validate_django_db
 
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         return True
     marker = request.node.get_closest_marker("django_db")
-    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
-        return True
+    if marker is not None:
+        transaction, *_others = validate_django_db(marker)  # (transaction, reset_sequences, databases, ...)
+        if transaction:
+            return True
     cls = request.cls
     return cls is not None and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)
 

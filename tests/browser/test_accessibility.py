@@ -98,21 +98,22 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
     visits = [visit for visit in visits if visit.language == language][share::SHARES]
     axe_source = AXE_JS.read_text(encoding="utf-8")
 
+    def new_context():
+        context = browser.new_context(
+            locale=BROWSER_LOCALES[language], viewport=SCREENS["desktop"], device_scale_factor=1
+        )
+        context.set_default_timeout(15_000)
+        return context
+
     failures, wrong_status = {}, {}
     shared_context = None
     try:
         for visit in visits:
-            if visit.session or shared_context is None:
-                context = browser.new_context(
-                    locale=BROWSER_LOCALES[visit.language], viewport=SCREENS["desktop"], device_scale_factor=1
-                )
-                context.set_default_timeout(15_000)
-                if visit.session:
-                    context.add_cookies([session_cookie(visit.session, live_server.url)])
-                else:
-                    shared_context = context
+            if visit.session:  # a context of its own, with the visit's session
+                context = new_context()
+                context.add_cookies([session_cookie(visit.session, live_server.url)])
             else:
-                context = shared_context
+                shared_context = context = shared_context or new_context()
             page = context.new_page()
             if visit.error_view:
                 serve_error_page(page, live_server.url + visit.path, visit)
@@ -142,11 +143,10 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
         if shared_context is not None:
             shared_context.close()
 
-    runs = [(visit, screen) for visit in visits for screen in SCREENS]
     assert wrong_status == {}, "visit: (status, expected)"
     report = "\n".join(f"{name}:\n{describe(violations)}" for name, violations in sorted(failures.items()))
     counts = {name: len(violations) for name, violations in failures.items()}
     assert not failures, (
-        f"axe-core ({', '.join(WCAG_TAGS)}) found violations on {len(failures)} of {len(runs)} pages "
+        f"axe-core ({', '.join(WCAG_TAGS)}) found violations on {len(failures)} of {len(visits) * len(SCREENS)} pages "
         f"{json.dumps(counts, ensure_ascii=False)}:\n{report}"
     )

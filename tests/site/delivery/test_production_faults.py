@@ -270,8 +270,7 @@ def requests_under_way(base):
     and CLOSING; those still open at the server's end are ESTABLISHED, SYN_RECV and CLOSE_WAIT (the client gave up,
     a worker still holds the request)."""
     port = urlsplit(base).port
-    listening = "0A"
-    closed_at_the_server = {"04", "05", "06", "07", "09", "0B"}
+    not_under_way = {"0A", "04", "05", "06", "07", "09", "0B"}  # LISTEN, and the states above after the server's close
     under_way = []
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
@@ -281,7 +280,7 @@ def requests_under_way(base):
         for line in lines:
             fields = line.split()
             local, state = fields[1], fields[3]
-            if int(local.rsplit(":", 1)[1], 16) == port and state != listening and state not in closed_at_the_server:
+            if int(local.rsplit(":", 1)[1], 16) == port and state not in not_under_way:
                 under_way.append(fields[2])
     return under_way
 
