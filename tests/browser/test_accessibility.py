@@ -96,27 +96,33 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
     visits = planned_visits(extras)
     assert uncovered_page_models(visits) == []
     visits = [visit for visit in visits if visit.language == language][share::SHARES]
-    axe_source = AXE_JS.read_text(encoding="utf-8")
 
     def new_context():
         context = browser.new_context(
             locale=BROWSER_LOCALES[language], viewport=SCREENS["desktop"], device_scale_factor=1
         )
         context.set_default_timeout(15_000)
+        # axe-core runs in every document the context loads, before the page's own scripts: Chromium is handed it
+        # once per context instead of half a megabyte of script after each page has loaded.
+        context.add_init_script(path=str(AXE_JS))
         return context
 
     failures, wrong_status = {}, {}
-    shared_context = None
+    shared_context = shared_page = None
     try:
         for visit in visits:
             if visit.session:  # a context of its own, with the visit's session
                 context = new_context()
                 context.add_cookies([session_cookie(visit.session, live_server.url)])
-            else:
+                page = context.new_page()
+            elif visit.error_view:  # a tab of its own, whose request for the page its error page answers
                 shared_context = context = shared_context or new_context()
-            page = context.new_page()
-            if visit.error_view:
+                page = context.new_page()
                 serve_error_page(page, live_server.url + visit.path, visit)
+            else:  # the other visits load one after the other in one tab, as a visitor going from page to page
+                shared_context = context = shared_context or new_context()
+                shared_page = page = shared_page or context.new_page()
+                page.set_viewport_size(SCREENS["desktop"])
             response = page.goto(live_server.url + visit.path)
             # A form that changes something (the registration cancelled) is sent once; both screens show its outcome.
             if visit.submit:
@@ -127,7 +133,6 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
                 response = navigation.value
             if response.status != visit.status:
                 wrong_status[visit.name] = (response.status, visit.status)
-            page.evaluate(axe_source)
             for screen in SCREENS:
                 name = visit.name if screen == "desktop" else f"{visit.name} [phone]"
                 page.set_viewport_size(SCREENS[screen])
@@ -136,9 +141,10 @@ def test_every_page_type_in_both_languages_has_no_axe_violations(
                     failures[name] = violations
                 if violations or ALL_SCREENSHOTS:
                     screenshot(page, f"a11y-{visit.slug}{'' if screen == 'desktop' else '-phone'}")
-            page.close()
             if visit.session:
                 context.close()
+            elif page is not shared_page:
+                page.close()
     finally:
         if shared_context is not None:
             shared_context.close()
