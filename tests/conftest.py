@@ -9,6 +9,37 @@ from tests.sharing import SHARED_TREE, first_function_fixture, layers_of, shared
 pytest_plugins = ["tests.browser.fixtures", "tests.objectstorage"]
 
 
+# Modules whose tests share a costly module-scoped set-up (production stacks on a PostgreSQL cluster of their own):
+# the test workers get each run of their tests whole, so that the set-up is made once, not once on each worker.
+WHOLE_MODULES = {
+    "tests/site/delivery/test_several_machines.py",
+    "tests/site/delivery/test_production_faults.py",
+}
+
+
+def together(first, second):
+    """Whether two consecutive tests (node ids) go to the same worker: both of one module of WHOLE_MODULES."""
+    module = first.split("::")[0]
+    return module in WHOLE_MODULES and second.split("::")[0] == module
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's ``--dist load`` (consecutive runs of tests to each worker, in the collection's order), except
+    that a run of tests that belong together (``together``) is never split between two workers."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScheduling
+
+    class KeepingWholeModules(LoadScheduling):
+        def _send_tests(self, node, num):
+            pending, collection = self.pending, self.collection
+            while 0 < num < len(pending) and together(collection[pending[num - 1]], collection[pending[num]]):
+                num += 1
+            super()._send_tests(node, num)
+
+    return KeepingWholeModules(config, log)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Tests that read ``site_tree`` on a rolled-back database share one tree per module (see ``SharedTree``).
