@@ -1,6 +1,11 @@
 """Through nginx, as people use the site: a visitor reads pages served from the front server's copy (phone and
 desktop), an editor publishes in the admin (English, then Chinese interface) through the same nginx, and the
-visitor sees each change on the next load, before the background task has brought the copy in line."""
+visitor sees each change on the next load, before the background task has brought the copy in line; and a visitor
+reading page after page while the copy is withdrawn and linked again never meets nginx's 404."""
+
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -99,3 +104,43 @@ def test_visitors_read_files_and_see_each_publication_at_once(front_site, new_pa
         answer = page.goto(base + url)
         assert answer.headers.get("x-cache") == "file" and page.locator("h1").inner_text() == title
     assert visitor.problems == [] and reader.problems == []
+
+
+# Removes the front copy's link and puts it back, again and again, as changes suspending the copy and refreshes
+# bringing it back would (in a process of its own, so that the live server's threads keep the interpreter).
+FLIP_THE_LINK = """
+import os, sys
+while True:
+    os.unlink(sys.argv[1])
+    os.symlink(sys.argv[2], sys.argv[1])
+"""
+
+
+def test_visitors_never_meet_a_missing_page_while_the_copy_comes_and_goes(front_site, new_page, screenshot):
+    """A visitor reading page after page while changes withdraw the copy and refreshes link it again: every page
+    arrives whole, from the copy or from Django, never nginx's 404 (it was when the link went between nginx
+    finding a page's file and opening it)."""
+    pages, nginx = front_site
+    link = front.live_link()
+    target = os.readlink(link)
+    flipper = subprocess.Popen([sys.executable, "-c", FLIP_THE_LINK, str(link), target])
+    try:
+        for locale, viewport, names in (
+            ("zh-CN", PHONE, ("home", "about", "news", "article", "mission")),
+            ("en-GB", DESKTOP, ("home_en", "about_en", "news_en", "article_en", "mission_en")),
+        ):
+            visitor = new_page(locale=locale, viewport=viewport)
+            missing = []
+            for _round in range(6):
+                for name in names:
+                    answer = visitor.goto(nginx.url + pages[name].url)
+                    if answer.status != 200 or visitor.locator("h1").count() == 0:
+                        missing.append((pages[name].url, answer.status))
+            screenshot(visitor, f"front-visitor-{locale}-while-the-copy-comes-and-goes")
+            assert missing == [], missing
+            assert visitor.problems == []
+    finally:
+        flipper.kill()
+        flipper.wait(timeout=10)
+        if not os.path.lexists(link):
+            os.symlink(target, link)
