@@ -3,10 +3,6 @@ desktop), an editor publishes in the admin (English, then Chinese interface) thr
 visitor sees each change on the next load, before the background task has brought the copy in line; and a visitor
 reading page after page while the copy is withdrawn and linked again never meets nginx's 404."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.core.management import call_command
 from wagtail.users.models import UserProfile
@@ -14,7 +10,7 @@ from wagtail.users.models import UserProfile
 from accounts.models import User
 from delivery.staticgen import front
 from tests.factories.pages import add_navigation, build_site
-from tests.site.delivery.frontserver import Nginx
+from tests.site.delivery.frontserver import Nginx, link_coming_and_going
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -106,25 +102,12 @@ def test_visitors_read_files_and_see_each_publication_at_once(front_site, new_pa
     assert visitor.problems == [] and reader.problems == []
 
 
-# Removes the front copy's link and puts it back, again and again, as changes suspending the copy and refreshes
-# bringing it back would (in a process of its own, so that the live server's threads keep the interpreter).
-FLIP_THE_LINK = """
-import os, sys
-while True:
-    os.unlink(sys.argv[1])
-    os.symlink(sys.argv[2], sys.argv[1])
-"""
-
-
 def test_visitors_never_meet_a_missing_page_while_the_copy_comes_and_goes(front_site, new_page, screenshot):
     """A visitor reading page after page while changes withdraw the copy and refreshes link it again: every page
     arrives whole, from the copy or from Django, never nginx's 404 (it was when the link went between nginx
     finding a page's file and opening it)."""
     pages, nginx = front_site
-    link = front.live_link()
-    target = os.readlink(link)
-    flipper = subprocess.Popen([sys.executable, "-c", FLIP_THE_LINK, str(link), target])
-    try:
+    with link_coming_and_going(front.live_link()):
         for locale, viewport, names in (
             ("zh-CN", PHONE, ("home", "about", "news", "article", "mission")),
             ("en-GB", DESKTOP, ("home_en", "about_en", "news_en", "article_en", "mission_en")),
@@ -139,8 +122,3 @@ def test_visitors_never_meet_a_missing_page_while_the_copy_comes_and_goes(front_
             screenshot(visitor, f"front-visitor-{locale}-while-the-copy-comes-and-goes")
             assert missing == [], missing
             assert visitor.problems == []
-    finally:
-        flipper.kill()
-        flipper.wait(timeout=10)
-        if not os.path.lexists(link):
-            os.symlink(target, link)

@@ -5,7 +5,9 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,28 @@ class Nginx:
         kwargs.setdefault("timeout", 30)
         kwargs.setdefault("allow_redirects", False)
         return requests.get(self.url + path, **kwargs)
+
+
+# Removes a link and puts it back, again and again (argv: the link, its target).
+_FLIP_THE_LINK = """
+import os, sys
+while True:
+    os.unlink(sys.argv[1])
+    os.symlink(sys.argv[2], sys.argv[1])
+"""
+
+
+@contextmanager
+def link_coming_and_going(link):
+    """While inside: ``link`` removed and put back in a tight loop, as changes withdrawing the front copy and
+    refreshes linking it again would, but as often as can be. In a process of its own, so that the live server's
+    threads keep the interpreter; the link is there again afterwards."""
+    target = os.readlink(link)
+    flipper = subprocess.Popen([sys.executable, "-c", _FLIP_THE_LINK, str(link), target])
+    try:
+        yield
+    finally:
+        flipper.kill()
+        flipper.wait(timeout=10)
+        if not os.path.lexists(link):
+            os.symlink(target, link)

@@ -6,9 +6,6 @@ task that brings the copy in line has run (the task queue here keeps tasks witho
 then runs the task itself and checks the copy is served again, with the change).
 """
 
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from delivery.staticgen import front
 from tests.factories.pages import add_navigation, build_site
 from tests.factories.publications import build_jobs
 
-from .frontserver import Nginx, free_port
+from .frontserver import Nginx, free_port, link_coming_and_going
 
 KEEP_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 # The headers that say what may be done with a page: the same whether nginx or Django answers.
@@ -351,27 +348,10 @@ def test_a_page_withdrawn_as_nginx_opens_its_file_is_djangos(site):
     opening it: the visitor gets the page from Django, never nginx's 404. The link is removed and put back in a
     tight loop while the pages are asked for, so that some requests fall in between."""
     pages, nginx, _django = site
-    link = front.live_link()
-    target = os.readlink(link)
     urls = [pages[name].url for name in ("home_en", "about_en", "news_en", "article_en", "mission")]
-    # In a process of its own: a loop in one of this process's threads would hold up the live server's.
-    flipper = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import os, sys\nwhile True:\n    os.unlink(sys.argv[1]); os.symlink(sys.argv[2], sys.argv[1])",
-            str(link),
-            target,
-        ]
-    )
-    try:
+    with link_coming_and_going(front.live_link()):
         session = requests.Session()
         answers = [(url, session.get(nginx.url + url, timeout=30)) for _ in range(20) for url in urls]
-    finally:
-        flipper.kill()
-        flipper.wait(timeout=10)
-        if not os.path.lexists(link):
-            os.symlink(target, link)
     assert [(url, answer.status_code) for url, answer in answers if answer.status_code != 200] == []
     assert any(from_file(answer) for _url, answer in answers) and not all(from_file(a) for _u, a in answers)
 
