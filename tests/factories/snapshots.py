@@ -222,14 +222,18 @@ def quicker_transactional_resets():
     if connection.vendor != "postgresql":
         return
     ops, creation = connection.ops, connection.creation
-    sql_flush = ops.sql_flush
+    # On the backend's class, not this connection object: a test's flush may go through another object for the same
+    # database (the browser tests' thread keeps an event loop, and Django's connections are per task there), and a
+    # TRUNCATE would wait on the live server's open reads (a deadlock, seen in CI).
+    ops_class = type(ops)
+    sql_flush = ops_class.sql_flush
 
-    def deleting_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+    def deleting_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
         if reset_sequences or allow_cascade or not tables:
-            return sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+            return sql_flush(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
         return ["SET CONSTRAINTS ALL DEFERRED"] + [f"DELETE FROM {_quote(table)}" for table in tables]
 
-    ops.sql_flush = deleting_flush
+    ops_class.sql_flush = deleting_flush
     _post_migrate_rows_kept()
     serialized = getattr(connection, "_test_serialized_contents", None)
     if serialized is None:
