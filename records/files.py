@@ -167,23 +167,44 @@ def attach(stored, owner):
 
 
 @contextmanager
-def cleanup_on_failure():
-    """Delete every file ``store_upload`` writes inside this block if the block fails (e.g. a rollback).
+def atomic_with_files():
+    """``transaction.atomic()`` for a block that writes private files (``store_upload``): nothing is kept of a block
+    that fails, and nothing is taken from a record that was stored.
 
-    Wrap the whole transaction (``with cleanup_on_failure(): with transaction.atomic(): ...``) so that
-    a failed commit also removes the files: nothing is kept from a rejected submission.
+    - When the block itself raises, its transaction rolls back and every file it wrote is deleted.
+    - When the failure comes after the block's work (the commit, or what runs once the transaction committed, such
+      as queueing its emails while the database goes away), the record may have been stored all the same: only the
+      files that the database, asked again, holds no record of are deleted. When it cannot be asked, none is; the
+      daily sweep (``sweep_orphans``) deletes those that no record names.
     """
     written = []
     token = _written.set(written)
+    block_failed = False
     try:
-        yield written
+        with transaction.atomic():
+            try:
+                yield written
+            except BaseException:
+                block_failed = True
+                raise
     except BaseException:
-        for storage, name in written:
+        for storage, name in written if block_failed else _unrecorded(written):
             with contextlib.suppress(Exception):  # storage away too: the daily sweep deletes what is left
                 storage.delete(name)
         raise
     finally:
         _written.reset(token)
+
+
+def _unrecorded(written):
+    """The written ``(storage, name)`` pairs that no ``StoredFile`` names, as the database says now; none when it
+    cannot say (away, or its transaction broken)."""
+    try:
+        names = [name for _storage, name in written]
+        known = set(StoredFile.objects.filter(file__in=names).values_list("file", flat=True))
+    except Exception:  # the database cannot be asked: keep them all for the sweep, which checks again
+        return []
+    return [(storage, name) for storage, name in written if name not in known]
 
 
 ORPHAN_AGE = datetime.timedelta(days=1)  # no submission takes this long between writing a file and committing
@@ -200,7 +221,7 @@ def _walk(storage, folder=""):
 def sweep_orphans(older_than=ORPHAN_AGE, now=None):
     """Delete the files of private storage that no ``StoredFile`` names and that were written more than
     ``older_than`` ago: what a process killed between writing an upload and committing its record left behind
-    (``cleanup_on_failure`` removes them when the failure is an exception; a killed process runs no code). They
+    (``atomic_with_files`` removes them when the failure is an exception; a killed process runs no code). They
     belong to no record, so no one could ever see or delete them, yet they may hold personal data; and the uploads
     kept for a retry (``records.kept_uploads``) that no one came back for. Returns how many were deleted."""
     storage = get_private_storage()

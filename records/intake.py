@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import audit
-from .files import cleanup_on_failure, store_upload
+from .files import atomic_with_files, store_upload
 from .kept_uploads import KeepsUploads
 from .validators import no_control_characters
 
@@ -108,10 +108,10 @@ def receive(kind, token, build, *, at=None):
     In one transaction: the form ``token`` claimed (a repeated submit of the same form returns the first record,
     ``created`` False, and builds nothing), ``build()`` called to check under the transaction's locks and save the
     record (it returns a ``Receipt``, or raises to refuse: nothing is kept), the receipt's files written to private
-    storage, an audit entry (by the applicant, at ``at``), the acknowledgement, and the token completed. If anything
-    fails, no row and no file is kept.
+    storage, an audit entry (by the applicant, at ``at``), the acknowledgement, and the token completed. If any of it
+    fails, no row and no file is kept; what fails once the transaction committed takes nothing from the record.
     """
-    with cleanup_on_failure(), transaction.atomic():
+    with atomic_with_files():
         token_claim = None
         if token:
             token_claim, existing = claim(token, kind)

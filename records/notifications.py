@@ -129,7 +129,9 @@ def notify(recipient, template, context, *, language=None, owner=None, attachmen
         notification.owner_id = str(owner.pk)
     notification.save(force_insert=True)
     pk = notification.pk
-    transaction.on_commit(lambda: send_notification.enqueue(pk))
+    # Robust: a queue that refuses the task (the database gone away just after the commit) takes nothing from what
+    # the transaction stored; the notification stays unsent and the scheduler queues it again (``retry_failed``).
+    transaction.on_commit(lambda: send_notification.enqueue(pk), robust=True)
     return notification
 
 

@@ -13,10 +13,11 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks.backends.base import BaseTaskBackend
 from wagtail.users.models import UserProfile
 
 from records import audit, intake
@@ -24,16 +25,19 @@ from records.checks import private_media_root_is_private
 from records.exports import neutralise
 from records.files import (
     StoredFile,
-    cleanup_on_failure,
+    atomic_with_files,
     get_private_storage,
     store_upload,
     sweep_orphans,
     user_can_access,
 )
 from records.notifications import Notification, deliver, notify, retry_failed
+from records.recruitment.models import JobApplication
+from records.recruitment.services import submit_job_application
 from records.references import ReferenceCounter, next_reference, reserve_up_to
 from records.uploads import DOCX, PDF, XLSX, check_upload, sniff
 from tests.factories import grants as f
+from tests.factories import recruitment as rf
 
 pytestmark = pytest.mark.django_db
 
@@ -133,13 +137,58 @@ def test_system_check_refuses_private_files_inside_media_root(tmp_path):
 
 
 def test_files_written_in_a_failed_transaction_are_deleted():
-    with pytest.raises(RuntimeError), cleanup_on_failure(), transaction.atomic():
+    with pytest.raises(RuntimeError), atomic_with_files():
         stored = store_upload(checked(), role="proposal")
         path = Path(stored.file.path)
         assert path.exists()
         raise RuntimeError("the record could not be stored")
     assert not path.exists()
     assert not StoredFile.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_of_a_transaction_refused_at_its_commit_are_deleted():
+    with pytest.raises(IntegrityError), atomic_with_files():
+        stored = store_upload(checked(), role="proposal")
+        path = Path(stored.file.path)
+        # A content type that does not exist: the database refuses the (deferred) reference when it commits.
+        StoredFile.objects.filter(pk=stored.pk).update(owner_type_id=987654)
+    assert not path.exists()
+    assert not StoredFile.objects.exists()
+
+
+class QueueAway(BaseTaskBackend):
+    """A task queue that cannot be reached: its database went away just after the submission's commit."""
+
+    def enqueue(self, task, args, kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_whose_email_cannot_be_queued_after_its_commit_keeps_its_files(settings):
+    """The commit stored the application; the queue refusing its acknowledgement a moment later took its files
+    (a record with documents missing, found in a database-restart run) and told the applicant it had failed."""
+    settings.TASKS = {"default": {"BACKEND": f"{__name__}.QueueAway"}}
+    application, created = submit_job_application(
+        posting=rf.posting("postdoc"),
+        data={"name": "Sample Candidate", "email": "queue-away@example.org", "phone": "123456", "consent": True},
+        cv=rf.checked("cv.pdf"),
+        cover_letter=rf.checked("letter.pdf"),
+        token="form-token-queue-away",
+    )
+    assert created
+    assert JobApplication.objects.filter(pk=application.pk).exists()
+    stored = StoredFile.objects.filter(owner_id=str(application.pk))
+    assert stored.count() == 2
+    assert all(get_private_storage().exists(file.file.name) for file in stored)
+    [notification] = Notification.objects.filter(recipient="queue-away@example.org")
+    assert notification.status == Notification.Status.PENDING and mail.outbox == []
+    # The queue back: the scheduler's retry sends the acknowledgement, once.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    assert retry_failed() == 1
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT
+    assert [message.to for message in mail.outbox] == [["queue-away@example.org"]]
 
 
 def test_private_files_of_no_record_are_swept_once_old_enough():

@@ -5,13 +5,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from records import audit
-from records.files import cleanup_on_failure, store_upload
+from records.files import atomic_with_files, store_upload
 from records.references import next_reference
 from records.uploads import PDF
 
@@ -49,7 +48,7 @@ def cancel(pledge, user, reason):
 def record_agreement(pledge, upload, user, reason=""):
     """Store the signed agreement (an upload checked by content) in private storage and mark the pledge signed."""
     _staff_only(user)
-    with cleanup_on_failure(), transaction.atomic():
+    with atomic_with_files():
         locked = Pledge.objects.select_for_update().get(pk=pledge.pk)
         if locked.status != Status.PLEDGED:
             raise DonationsError(
@@ -105,7 +104,7 @@ def record_payment(pledge, *, amount, received_on, method, user, note="", over_p
         raise DonationsError(_("The date received cannot be in the future."), code="date")
     issued_on = issued_on or today
     over_pledge_note = (over_pledge_note or "").strip()
-    with cleanup_on_failure(), transaction.atomic():
+    with atomic_with_files():
         locked = Pledge.objects.select_for_update().select_related("designation").get(pk=pledge.pk)
         without_agreement = False
         if locked.status == Status.PLEDGED:
