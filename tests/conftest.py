@@ -9,11 +9,13 @@ from tests.sharing import SHARED_TREE, first_function_fixture, layers_of, shared
 pytest_plugins = ["tests.browser.fixtures", "tests.objectstorage"]
 
 
-# Modules whose tests share a costly module-scoped set-up (production stacks on a PostgreSQL cluster of their own):
-# the test workers get each run of their tests whole, so that the set-up is made once, not once on each worker.
+# Modules whose tests share a costly module-scoped set-up (production stacks on a PostgreSQL cluster of their own),
+# or check what one test leaves to the next: the test workers get each run of their tests whole, so that the set-up
+# is made once, not once on each worker, and the tests run one after the other on one worker.
 WHOLE_MODULES = {
     "tests/site/delivery/test_several_machines.py",
     "tests/site/delivery/test_production_faults.py",
+    "tests/browser/test_database_between_tests.py",
 }
 
 

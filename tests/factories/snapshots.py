@@ -212,9 +212,15 @@ def quicker_transactional_resets():
       commit) instead of one ``TRUNCATE`` of all 230 tables (0.1 s instead of 0.9 s here);
     - the serialized rollback before it (Django reloading what the migrations made from its JSON) puts back the
       rows copied right after the migrations instead (0.1 s instead of 0.5 s);
-    - after a flush that is not followed by such a reload (a transactional test without serialized rollback), the
-      rows that the post_migrate handlers make in the emptied database (content types, permissions, the staff
-      groups) are put back from their copy, taken the first time they ran (0.1 s instead of 0.5 s).
+    - that flush leaves the database as migrated: the rows copied right after the migrations are put back at once,
+      whichever test comes next. Django's flush leaves an empty database after a test with serialized rollback and
+      one with only the post_migrate handlers' rows (content types, permissions, the staff groups) after another,
+      and it reloads at the start of a test with serialized rollback only through the connection object that
+      holds the serialized data: the browser tests' thread keeps an event loop, where Django's connections are per
+      task, and there the reload was skipped (a test after a browser journey found no root page and no locales).
+      Every transactional test now starts from the database as migrated, through whichever connection object;
+    - when no flush of ours came first, the rows that the post_migrate handlers make in the emptied database are
+      put back from their copy, taken the first time they ran (0.1 s instead of 0.5 s).
 
     Called once, right after the test database is migrated; a flush that resets sequences or cascades, and a
     reload of any other data, go Django's way.
@@ -234,11 +240,22 @@ def quicker_transactional_resets():
         return ["SET CONSTRAINTS ALL DEFERRED"] + [f"DELETE FROM {_quote(table)}" for table in tables]
 
     ops_class.sql_flush = deleting_flush
-    _post_migrate_rows_kept()
+    flushed_to_migrated = []  # set by a flush of ours that put the migrated rows back, until post_migrate is told
+    _post_migrate_rows_kept(flushed_to_migrated)
     serialized = getattr(connection, "_test_serialized_contents", None)
     if serialized is None:
         return
     migrated = _Snapshot(_copy_out(), {}, None)
+    execute_sql_flush = ops_class.execute_sql_flush
+
+    def flush_to_migrated(self, sql_list):
+        flushed_to_migrated.clear()
+        execute_sql_flush(self, sql_list)
+        if sql_list[:1] == ["SET CONSTRAINTS ALL DEFERRED"] and self.connection.alias == connection.alias:
+            _restore(migrated)
+            flushed_to_migrated[:] = [True]
+
+    ops_class.execute_sql_flush = flush_to_migrated
     deserialize = creation.deserialize_db_from_string
 
     def reload(data):
@@ -250,10 +267,11 @@ def quicker_transactional_resets():
     creation.deserialize_db_from_string = reload
 
 
-def _post_migrate_rows_kept():
+def _post_migrate_rows_kept(flushed_to_migrated):
     """Django's flush command emits post_migrate once every table is emptied: the handlers' rows are made once, by
     the handlers, and put back from a copy of the tables they filled after every later flush (each flush leaves the
-    same empty database, so the handlers would make the same rows again)."""
+    same empty database, so the handlers would make the same rows again). After a flush that already put the
+    migrated rows back (``flushed_to_migrated``), they are there: nothing is made or put back."""
     from django.core.management.commands import flush
 
     emit = flush.emit_post_migrate_signal
@@ -262,6 +280,9 @@ def _post_migrate_rows_kept():
     def emit_or_put_back(verbosity, interactive, database, **kwargs):
         if database != connection.alias or kwargs:
             return emit(verbosity, interactive, database, **kwargs)
+        if flushed_to_migrated:
+            flushed_to_migrated.clear()
+            return
         if "rows" not in kept:
             emit(verbosity, interactive, database, **kwargs)
             flushed = set(connection.introspection.django_table_names(only_existing=True, include_views=False))
