@@ -13,11 +13,10 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks.backends.base import BaseTaskBackend
 from wagtail.users.models import UserProfile
 
 from records import audit, intake
@@ -36,6 +35,7 @@ from records.recruitment.models import JobApplication
 from records.recruitment.services import submit_job_application
 from records.references import ReferenceCounter, next_reference, reserve_up_to
 from records.uploads import DOCX, PDF, XLSX, check_upload, sniff
+from tests import queues
 from tests.factories import grants as f
 from tests.factories import recruitment as rf
 
@@ -157,18 +157,11 @@ def test_files_of_a_transaction_refused_at_its_commit_are_deleted():
     assert not StoredFile.objects.exists()
 
 
-class QueueAway(BaseTaskBackend):
-    """A task queue that cannot be reached: its database went away just after the submission's commit."""
-
-    def enqueue(self, task, args, kwargs):
-        raise OperationalError("server closed the connection unexpectedly")
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_submission_whose_email_cannot_be_queued_after_its_commit_keeps_its_files(settings):
     """The commit stored the application; the queue refusing its acknowledgement a moment later took its files
     (a record with documents missing, found in a database-restart run) and told the applicant it had failed."""
-    settings.TASKS = {"default": {"BACKEND": f"{__name__}.QueueAway"}}
+    settings.TASKS = queues.AWAY
     application, created = submit_job_application(
         posting=rf.posting("postdoc"),
         data={"name": "Sample Candidate", "email": "queue-away@example.org", "phone": "123456", "consent": True},
