@@ -212,13 +212,10 @@ def quicker_transactional_resets():
       commit) instead of one ``TRUNCATE`` of all 230 tables (0.1 s instead of 0.9 s here);
     - the serialized rollback before it (Django reloading what the migrations made from its JSON) puts back the
       rows copied right after the migrations instead (0.1 s instead of 0.5 s);
-    - that flush leaves the database as migrated: the rows copied right after the migrations are put back at once,
-      whichever test comes next. Django's flush leaves an empty database after a test with serialized rollback and
-      one with only the post_migrate handlers' rows (content types, permissions, the staff groups) after another,
-      and it reloads at the start of a test with serialized rollback only through the connection object that
-      holds the serialized data: the browser tests' thread keeps an event loop, where Django's connections are per
-      task, and there the reload was skipped (a test after a browser journey found no root page and no locales).
-      Every transactional test now starts from the database as migrated, through whichever connection object;
+    - that flush then puts back the rows copied right after the migrations, so every transactional test starts
+      from the database as migrated, whichever connection object flushed. (Django reloads only through the object
+      that holds the serialized data; in the browser tests' thread, whose event loop gives each task its own
+      connection objects, the reload was skipped and the next test found no root page and no locale.);
     - when no flush of ours came first, the rows that the post_migrate handlers make in the emptied database are
       put back from their copy, taken the first time they ran (0.1 s instead of 0.5 s).
 
