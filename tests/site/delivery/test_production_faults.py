@@ -243,6 +243,11 @@ def send_slowly(filled, halfway):
         connection.endheaders()
         middle = len(body) // 2
         connection.send(body[:middle])
+        # Half of it sent is not yet half of it taken: while every worker is busy, the connection waits in the
+        # listening socket's queue, and a worker started after the kill would take it whole. Halfway is when a
+        # worker has read all that was sent.
+        client_port = connection.sock.getsockname()[1]
+        assert wait_for(lambda: read_by_server(address.port, client_port), timeout=120), "no worker took the post"
         halfway.set()
         for start in range(middle, len(body), 64):
             time.sleep(0.2)
@@ -252,6 +257,22 @@ def send_slowly(filled, halfway):
         return None
     finally:
         connection.close()
+
+
+def read_by_server(server_port, client_port):
+    """Whether the server's end of the connection from ``client_port`` holds nothing unread (a worker has taken the
+    request and read all the client sent), from /proc/net/tcp: its receive queue (``tx_queue:rx_queue``) is empty."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local, remote, queues = fields[1], fields[2], fields[4]
+            if int(local.rsplit(":", 1)[1], 16) == server_port and int(remote.rsplit(":", 1)[1], 16) == client_port:
+                return int(queues.split(":")[1], 16) == 0
+    return False
 
 
 def apply(url, name, email, repeat=1):
