@@ -2,6 +2,7 @@ import copy
 
 import pytest
 
+from tests import renditions
 from tests.factories.pages import site_tree as site_tree_once
 from tests.sharing import SHARED_TREE, first_function_fixture, layers_of, shared_tree, shares_the_tree
 
@@ -90,6 +91,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         migrated.drop_copy()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def renditions_encoded_once():
+    """Wagtail encodes each rendition once per test run; the tests after get its bytes back (tests/renditions.py)."""
+    from wagtail.images.models import AbstractImage
+
+    original = AbstractImage.generate_rendition_file
+    AbstractImage.generate_rendition_file = renditions.wrap(original)
+    yield
+    AbstractImage.generate_rendition_file = original
+
+
+def pytest_configure(config):
+    """The folder of the run's rendition files, made before the test workers start (tests/renditions.py)."""
+    if not hasattr(config, "workerinput"):
+        renditions.make_folder()
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        renditions.remove_folder()
 
 
 @pytest.fixture(scope="session")
