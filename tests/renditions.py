@@ -34,8 +34,7 @@ FOLDER_VARIABLE = "SMART_TEST_RENDITIONS"
 def make_folder():
     """The folder of this test run's rendition files, made by the process that starts the test workers (they
     inherit its environment) and removed by it at the end (``remove_folder``)."""
-    if not os.environ.get(FOLDER_VARIABLE):
-        os.environ[FOLDER_VARIABLE] = tempfile.mkdtemp(prefix="smart-test-renditions-")
+    os.environ[FOLDER_VARIABLE] = tempfile.mkdtemp(prefix="smart-test-renditions-")
 
 
 def folder():

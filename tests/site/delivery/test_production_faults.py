@@ -261,7 +261,15 @@ def send_slowly(filled, halfway):
 
 def read_by_server(server_port, client_port):
     """Whether the server's end of the connection from ``client_port`` holds nothing unread (a worker has taken the
-    request and read all the client sent), from /proc/net/tcp: its receive queue (``tx_queue:rx_queue``) is empty."""
+    request and read all the client sent): its receive queue (``tx_queue:rx_queue``) is empty."""
+    for fields in server_sockets(server_port):
+        if _port(fields[2]) == client_port:
+            return int(fields[4].split(":")[1], 16) == 0
+    return False
+
+
+def server_sockets(port):
+    """The fields of /proc/net/tcp and /proc/net/tcp6 for each socket whose local port is ``port``."""
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
             lines = Path(table).read_text().splitlines()[1:]
@@ -269,10 +277,12 @@ def read_by_server(server_port, client_port):
             continue
         for line in lines:
             fields = line.split()
-            local, remote, queues = fields[1], fields[2], fields[4]
-            if int(local.rsplit(":", 1)[1], 16) == server_port and int(remote.rsplit(":", 1)[1], 16) == client_port:
-                return int(queues.split(":")[1], 16) == 0
-    return False
+            if _port(fields[1]) == port:
+                yield fields
+
+
+def _port(address):
+    return int(address.rsplit(":", 1)[1], 16)
 
 
 def apply(url, name, email, repeat=1):
@@ -292,18 +302,7 @@ def requests_under_way(base):
     a worker still holds the request)."""
     port = urlsplit(base).port
     not_under_way = {"0A", "04", "05", "06", "07", "09", "0B"}  # LISTEN, and the states above after the server's close
-    under_way = []
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        try:
-            lines = Path(table).read_text().splitlines()[1:]
-        except FileNotFoundError:
-            continue
-        for line in lines:
-            fields = line.split()
-            local, state = fields[1], fields[3]
-            if int(local.rsplit(":", 1)[1], 16) == port and state not in not_under_way:
-                under_way.append(fields[2])
-    return under_way
+    return [fields[2] for fields in server_sockets(port) if fields[3] not in not_under_way]
 
 
 def stored_applications(env):
