@@ -5,7 +5,6 @@ and a job application read with their history (Beijing time, readable values). S
 test-artifacts/browser/casework-*.png."""
 
 import datetime
-import shutil
 import subprocess
 from decimal import Decimal
 
@@ -23,6 +22,7 @@ from records.recruitment.roles import HR_STAFF
 from tests.factories import donations as donation_factories
 from tests.factories import grants as grant_factories
 from tests.factories import recruitment as recruitment_factories
+from tests.pdf_tools import require_poppler
 
 pytestmark = pytest.mark.browser
 
@@ -80,9 +80,9 @@ def run(tool, *args):
     return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts, pdftotext) is missing")
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_a_pledge_to_its_receipt(staff_site, new_page, screenshot, tmp_path, language):
+    require_poppler()
     words = WORDS[language]
     code = grant_factories.valid_credit_code()
     rules = FoundationSettings.load()

@@ -3,7 +3,6 @@ rule set in the admin allows it, the reason said where it does not; receipts tha
 read as text (pdftotext) and carry the amount in Chinese capitals, the unified social credit code and the seal."""
 
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 
@@ -20,9 +19,9 @@ from records.donations.services import DonationsError
 from records.models import ReferenceCounter
 from tests.factories import donations as f
 from tests.factories.grants import valid_credit_code
+from tests.pdf_tools import require_poppler
 
 pytestmark = pytest.mark.django_db
-POPPLER = pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts, pdftotext) missing")
 
 
 def rules(threshold=None, credit_code=""):
@@ -124,8 +123,8 @@ def fonts_of(content, tmp_path):
     return [(line.split()[0], line.split()[-5]) for line in lines if line.strip()]
 
 
-@POPPLER
 def test_the_receipt_embeds_its_font_and_reads_as_a_receipt(tmp_path):
+    require_poppler()
     code = valid_credit_code()
     rules(threshold=Decimal("50000"), credit_code=code)
     staff = f.staff_user()
@@ -151,8 +150,8 @@ def test_the_receipt_embeds_its_font_and_reads_as_a_receipt(tmp_path):
     assert "D onation" not in text and "SM RC" not in text
 
 
-@POPPLER
 def test_a_seal_set_in_the_admin_is_printed_on_the_receipt(client, tmp_path):
+    require_poppler()
     staff = f.staff_user()
     client.force_login(staff)
     url = client.get("/admin/settings/donations/foundationsettings/")["Location"]
