@@ -9,8 +9,18 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's image block with its chooser labelled in the admin's language: Wagtail leaves the chooser without a
+    label, so the editor showed the English "Image" above it in the Chinese admin too. (Still saved and migrated as
+    Wagtail's ImageBlock: its ``deconstruct`` names that class.)"""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Image"))
+    image = LabelledImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:

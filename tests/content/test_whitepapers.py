@@ -4,13 +4,14 @@ import datetime
 import re
 
 import extruct
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from content import citations
-from content.models import Person, WhitePaperAuthor, WhitePaperPage
+from content.models import Person, Topic, WhitePaperAuthor, WhitePaperPage
 from content.pages.whitepapers import validate_doi, validate_isbn
 from content.templatetags.smart_tags import phrases  # titles come as their phrases
 from tests.factories.pages import build_site, publish_child, translate
@@ -323,3 +324,62 @@ class AuthorTranslationTests(TestCase):
         paper_en = translate(WhitePaperPage.objects.get(pk=paper.pk), en, title="One white paper")
         html = self.client.get(paper_en.url).content.decode()
         self.assertIn("赵六", html)
+
+
+class EditorTopicsTests(TestCase):
+    """The white paper editor offers the topics of the page's language, each once, and saving loses none."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.pages = build_white_papers(build_site())
+        cls.editor = get_user_model().objects.create_superuser("topics-editor", "topics-editor@example.org", "pw")
+
+    def form(self, paper, data=None):
+        form_class = WhitePaperPage.get_edit_handler().get_form_class()
+        return form_class(data, instance=paper, parent_page=paper.get_parent(), for_user=self.editor)
+
+    def offered(self, form):
+        return [topic.name for topic in form.fields["topics"].queryset]
+
+    def test_each_language_offers_its_own_topics_and_shows_a_copied_topic_in_its_language(self):
+        talent, talent_en = self.pages["topics"]["talent"]
+        form = self.form(WhitePaperPage.objects.get(pk=self.pages["paper"].pk))
+        self.assertEqual(self.offered(form), ["人才培养", "科研资助"])
+        self.assertEqual(form.initial["topics"], [talent.pk])
+        # The English translation was created with its original's (Chinese) topic row.
+        paper_en = WhitePaperPage.objects.get(pk=self.pages["paper_en"].pk)
+        self.assertEqual(list(paper_en.topics.all()), [talent])
+        form = self.form(paper_en)
+        self.assertEqual(self.offered(form), ["Talent", "Research funding"])
+        self.assertEqual(form.initial["topics"], [talent_en.pk])
+
+    def test_a_topic_without_a_row_in_the_page_language_stays_offered_and_chosen(self):
+        from tests.factories.publications import locales
+
+        zh, _en = locales()
+        only_zh = Topic.objects.create(locale=zh, slug="ethics", name="医学伦理", sort_order=30)
+        paper_en = WhitePaperPage.objects.get(pk=self.pages["paper_en"].pk)
+        paper_en.topics.add(only_zh)
+        form = self.form(paper_en)
+        self.assertEqual(self.offered(form), ["Talent", "Research funding", "医学伦理"])
+        self.assertEqual(sorted(form.initial["topics"]), sorted([self.pages["topics"]["talent"][1].pk, only_zh.pk]))
+
+    def test_a_topic_of_the_other_language_is_refused_with_a_translated_error(self):
+        talent, talent_en = self.pages["topics"]["talent"]
+        field = self.form(WhitePaperPage.objects.get(pk=self.pages["paper"].pk)).fields["topics"]
+        self.assertEqual(list(field.clean([talent.pk])), [talent])
+        for language, words in (("zh-hans", "选择一个有效的选项"), ("en", "Select a valid choice")):
+            with override(language), self.assertRaises(ValidationError) as refused:
+                field.clean([talent_en.pk])
+            with override(language):
+                self.assertIn(words, " ".join(refused.exception.messages))
+
+
+class ImageBlockLabelTests(TestCase):
+    def test_the_image_chooser_of_a_body_image_is_labelled_in_the_admin_language(self):
+        from content.blocks import CaptionedImageBlock
+
+        chooser = CaptionedImageBlock().child_blocks["image"].child_blocks["image"]
+        for language, label in (("zh-hans", "图片"), ("en", "Image")):
+            with override(language):
+                self.assertEqual(str(chooser.label), label)
