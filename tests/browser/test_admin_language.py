@@ -17,8 +17,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Site
 from wagtail.users.models import UserProfile
 
-from content.models import FieldOfMedicine, NewsArticlePage
+from content.models import FieldOfMedicine, NewsArticlePage, Person, StandardPage
 from tests.factories import digest as digest_factories
+from tests.factories.images import make_image
+from tests.factories.publications import build_white_papers
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +43,8 @@ ENGLISH_ALLOWED = {
     "SEO",
     "RSS",
     "PDF",
+    "DOI",  # a white paper's identifiers
+    "ISBN",
     "CNY",
     "JavaScript",
     "Draftail",
@@ -119,6 +123,7 @@ def content_strings():
     strings.update(get_user_model().objects.values_list("email", flat=True))
     strings.update(Site.objects.values_list("site_name", flat=True))
     strings.update(Site.objects.values_list("hostname", flat=True))
+    strings.update(Person.objects.values_list("name", flat=True))  # a white paper's authors
     strings.update(["肿瘤免疫治疗新进展", "一段摘要。", "示例医学期刊", "每月一期。示例内容。", NEW_TITLE, NEW_SLUG])
     return sorted((s for s in strings if s), key=len, reverse=True)
 
@@ -179,7 +184,24 @@ def walk_page_editors(page, site, walk):
     language, article, issue = walk.language, site["article"], site["issue"]
     walk.visit("edit-home", f"/admin/pages/{site['home'].pk}/edit/")
     walk.visit("edit-section", f"/admin/pages/{site['about'].pk}/edit/")
-    walk.visit("edit-standard", f"/admin/pages/{site['mission'].pk}/edit/")
+    # A body with an image: the image chooser's own label is in the admin's language (Wagtail leaves it unlabelled,
+    # which showed the English "Image" in the Chinese admin).
+    with_image = site["mission"] if language == "zh-hans" else site["mission_en"]
+    image = {"image": make_image("使命配图").pk, "decorative": False, "alt_text": "示意图"}
+    draft = StandardPage.objects.get(pk=with_image.pk)
+    draft.body = [{"type": "image", "value": {"image": image, "caption": ""}}]
+    draft.save_revision()
+    walk.visit("edit-standard", f"/admin/pages/{with_image.pk}/edit/")
+
+    # A white paper: its topics in the page's language only, each once (every topic is a row per language; the
+    # English page's topics were copied from its Chinese original).
+    build_white_papers(site)
+    paper = site["paper"] if language == "zh-hans" else site["paper_en"]
+    walk.visit("edit-white-paper", f"/admin/pages/{paper.pk}/edit/")
+    topics = page.locator("input[name=topics]")
+    names = [" ".join(label.split()) for label in page.locator("label:has(input[name=topics])").all_inner_texts()]
+    assert names == (["人才培养", "科研资助"] if language == "zh-hans" else ["Talent", "Research funding"])
+    assert [box.is_checked() for box in topics.all()] == [True, False]
     walk.visit("edit-digest-index", f"/admin/pages/{site['digest_index'].pk}/edit/")
 
     # The news article: an empty rich text field shows its placeholder; the schedule dialog names the time zone.

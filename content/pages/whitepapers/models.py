@@ -5,6 +5,7 @@ A white paper page carries its authors (people snippets), topics, cover, the PDF
 "Cite this" in GB/T 7714-2015 and APA with a BibTeX download, and schema.org ``Report`` JSON-LD.
 """
 
+from django import forms
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -28,6 +29,7 @@ from content.people import people_in_locale
 
 from ..base import BasePage
 from . import jsonld
+from .forms import WhitePaperForm
 from .validators import normalize_isbn, validate_doi, validate_isbn
 
 
@@ -95,17 +97,18 @@ class WhitePaperPage(RoutablePageMixin, BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     template = "content/white_paper_page.html"
+    base_form_class = WhitePaperForm
     open_graph_type = "article"
     parent_page_types = ["content.WhitePaperIndexPage"]
     subpage_types = []
 
     content_panels = BasePage.content_panels + [
         FieldPanel("subtitle"),
-        InlinePanel("authors", label=_("Authors"), heading=_("Authors")),
+        InlinePanel("authors", label=_("Author"), heading=_("Authors")),
         MultiFieldPanel(
             [
                 FieldPanel("publication_date"),
-                FieldPanel("topics"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("doi"), FieldPanel("isbn")]),
             ],
             heading=_("Publication"),
