@@ -158,7 +158,7 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
             ],
             heading=_("Where"),
         ),
-        InlinePanel("speakers", label=_("Speakers"), heading=_("Speakers")),
+        InlinePanel("speakers", label=_("Speaker"), heading=_("Speakers")),
         FieldPanel("agenda_note"),
         FieldPanel("agenda"),
         FieldPanel("body"),
