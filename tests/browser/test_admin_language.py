@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Site
 from wagtail.users.models import UserProfile
 
-from content.models import FieldOfMedicine, NewsArticlePage, Person, StandardPage
+from content.models import FieldOfMedicine, NewsArticlePage, StandardPage
 from tests.factories import digest as digest_factories
 from tests.factories.images import make_image
 from tests.factories.publications import build_white_papers
@@ -123,7 +123,6 @@ def content_strings():
     strings.update(get_user_model().objects.values_list("email", flat=True))
     strings.update(Site.objects.values_list("site_name", flat=True))
     strings.update(Site.objects.values_list("hostname", flat=True))
-    strings.update(Person.objects.values_list("name", flat=True))  # a white paper's authors
     strings.update(["肿瘤免疫治疗新进展", "一段摘要。", "示例医学期刊", "每月一期。示例内容。", NEW_TITLE, NEW_SLUG])
     return sorted((s for s in strings if s), key=len, reverse=True)
 
@@ -193,8 +192,9 @@ def walk_page_editors(page, site, walk):
     draft.save_revision()
     walk.visit("edit-standard", f"/admin/pages/{with_image.pk}/edit/")
 
-    # A white paper: its topics in the page's language only, each once (every topic is a row per language; the
-    # English page's topics were copied from its Chinese original).
+    # A white paper: its topics in the page's language only, each once, and its authors under their names in the
+    # page's language (topics and people are rows per language; the English page's were copied from its Chinese
+    # original).
     build_white_papers(site)
     paper = site["paper"] if language == "zh-hans" else site["paper_en"]
     walk.visit("edit-white-paper", f"/admin/pages/{paper.pk}/edit/")

@@ -383,3 +383,52 @@ class ImageBlockLabelTests(TestCase):
         for language, label in (("zh-hans", "图片"), ("en", "Image")):
             with override(language):
                 self.assertEqual(str(chooser.label), label)
+
+
+class EditorPeopleAndSeriesTests(TestCase):
+    """The editor of a translation shows the people and the series its original chose in the page's language."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.factories.publications import build_events
+
+        cls.pages = build_events(build_white_papers(build_site()))
+        cls.editor = get_user_model().objects.create_superuser("people-editor", "people-editor@example.org", "pw")
+
+    def form(self, page):
+        form_class = type(page).get_edit_handler().get_form_class()
+        return form_class(instance=page, parent_page=page.get_parent(), for_user=self.editor)
+
+    def chosen_people(self, form, formset):
+        return [Person.objects.get(pk=child.initial["person"]).name for child in form.formsets[formset].forms]
+
+    def test_a_translated_white_paper_shows_its_authors_in_its_language(self):
+        paper_en = WhitePaperPage.objects.get(pk=self.pages["paper_en"].pk)
+        self.assertEqual([author.person.name for author in paper_en.authors.all()][:1], ["张明远"])  # the original's
+        self.assertEqual(
+            self.chosen_people(self.form(paper_en), "authors"), ["Mingyuan Zhang", "Siyuan Li", "Xiao Wang", "Yi Chen"]
+        )
+        paper = WhitePaperPage.objects.get(pk=self.pages["paper"].pk)
+        self.assertEqual(self.chosen_people(self.form(paper), "authors"), ["张明远", "李思源", "王晓", "陈一"])
+
+    def test_a_translated_event_shows_its_series_and_speakers_in_its_language(self):
+        from content.models import EventPage
+
+        symposia, symposia_en = self.pages["series"]
+        event_en = EventPage.objects.get(pk=self.pages["event_en"].pk)
+        self.assertEqual(event_en.series_id, symposia.pk)  # the original's row
+        form = self.form(event_en)
+        self.assertEqual(form.initial["series"], symposia_en.pk)
+        self.assertEqual(self.chosen_people(form, "speakers"), ["Mingyuan Zhang", "Siyuan Li"])
+        event = EventPage.objects.get(pk=self.pages["event"].pk)
+        self.assertEqual(self.form(event).initial["series"], symposia.pk)
+
+    def test_a_person_without_a_row_in_the_page_language_shows_as_entered(self):
+        from tests.factories.publications import locales
+
+        zh, _en = locales()
+        paper_en = WhitePaperPage.objects.get(pk=self.pages["paper_en"].pk)
+        only_zh = Person.objects.create(locale=zh, name="赵六")
+        paper_en.authors.add(WhitePaperAuthor(person=only_zh, sort_order=9))
+        paper_en.save()
+        self.assertEqual(self.chosen_people(self.form(paper_en), "authors")[-1], "赵六")

@@ -37,6 +37,7 @@ from records.events.models import Registration
 
 from ..base import BasePage
 from ..intake import IntakePageMixin
+from ..page_forms import InPageLanguageForm
 from . import calendar as calendars
 from . import jsonld
 from .agenda import AgendaBlock, AgendaDay, AgendaSession
@@ -131,6 +132,7 @@ class EventPage(IntakePageMixin, RoutablePageMixin, BasePage):
     )
 
     template = "content/event_page.html"
+    base_form_class = InPageLanguageForm
     confirmation_template = "content/event_registration_confirmation.html"
     confirmation_param = "registered"
     confirmation_session_key = "event_registration_confirmation"

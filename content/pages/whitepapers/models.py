@@ -28,8 +28,8 @@ from content.lookups import language_of, public_q
 from content.people import people_in_locale
 
 from ..base import BasePage
+from ..page_forms import InPageLanguageForm
 from . import jsonld
-from .forms import WhitePaperForm
 from .validators import normalize_isbn, validate_doi, validate_isbn
 
 
@@ -97,7 +97,7 @@ class WhitePaperPage(RoutablePageMixin, BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     template = "content/white_paper_page.html"
-    base_form_class = WhitePaperForm
+    base_form_class = InPageLanguageForm
     open_graph_type = "article"
     parent_page_types = ["content.WhitePaperIndexPage"]
     subpage_types = []
