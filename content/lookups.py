@@ -131,6 +131,21 @@ def terms_in_locale(model, locale_id):
     )
 
 
+def rows_in_locale(rows, locale, queryset=None):
+    """The rows of a translatable model (people, topics, series) in ``locale`` where a translation exists (one
+    query, on ``queryset`` when given), the others as they are; order kept."""
+    locale_id = getattr(locale, "pk", locale)
+    rows = list(rows)
+    keys = {row.translation_key for row in rows if row.locale_id != locale_id}
+    translated = {}
+    if keys:
+        queryset = type(rows[0])._default_manager.all() if queryset is None else queryset
+        translated = {
+            row.translation_key: row for row in queryset.filter(translation_key__in=keys, locale_id=locale_id)
+        }
+    return [row if row.locale_id == locale_id else translated.get(row.translation_key, row) for row in rows]
+
+
 def page_translations(page, request=None):
     """``{locale id: URL}`` of the live, public translations of ``page`` (itself included)."""
     site = site_for_request(request) if request is not None else None

@@ -14,6 +14,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from content.lookups import rows_in_locale
+
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -146,13 +148,4 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
 def people_in_locale(people, locale):
     """The rows of ``people`` in ``locale`` where a translation exists (one query), order kept."""
-    locale_id = getattr(locale, "pk", locale)
-    people = list(people)
-    keys = [person.translation_key for person in people if person.locale_id != locale_id]
-    translated = {}
-    if keys:
-        translated = {
-            person.translation_key: person
-            for person in Person.objects.filter(translation_key__in=keys, locale_id=locale_id).select_related("photo")
-        }
-    return [translated.get(person.translation_key, person) for person in people]
+    return rows_in_locale(people, locale, Person.objects.select_related("photo"))

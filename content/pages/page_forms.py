@@ -7,10 +7,14 @@ chooses others. The public pages show each in the page's language (``in_locale``
 showed the Chinese names in the English page, and listed every topic twice, once in each language.
 """
 
+from collections import defaultdict
+
 from django import forms
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, TranslatableMixin
+
+from content.lookups import rows_in_locale
 
 
 class InPageLanguageForm(WagtailAdminPageForm):
@@ -24,6 +28,7 @@ class InPageLanguageForm(WagtailAdminPageForm):
         locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
         if locale_id is None:
             return
+        chosen = []  # (form, field name, model, primary key) of each single snippet chosen
         for form in [self, *(form for formset in self.formsets.values() for form in formset.forms)]:
             for name, field in form.fields.items():
                 model = getattr(getattr(field, "queryset", None), "model", None)
@@ -31,33 +36,34 @@ class InPageLanguageForm(WagtailAdminPageForm):
                     continue
                 if isinstance(field, forms.ModelMultipleChoiceField):
                     _offer_in_language(form, name, field, model, locale_id)
-                elif not form.is_bound:
-                    _show_in_language(form, name, model, locale_id)
+                elif not form.is_bound and form.initial.get(name) not in (None, ""):
+                    chosen.append((form, name, model, getattr(form.initial[name], "pk", form.initial[name])))
+        _show_in_language(chosen, locale_id)
 
 
-def _counterparts(model, rows, locale_id):
-    """``{row pk: the row's counterpart in the locale, else the row}``."""
-    keys = {row.translation_key for row in rows if row.locale_id != locale_id}
-    found = {row.translation_key: row for row in model.objects.filter(locale_id=locale_id, translation_key__in=keys)}
-    return {row.pk: row if row.locale_id == locale_id else found.get(row.translation_key, row) for row in rows}
-
-
-def _show_in_language(form, name, model, locale_id):
-    value = form.initial.get(name)
-    pk = getattr(value, "pk", value)
-    if pk in (None, ""):
-        return
-    row = model.objects.filter(pk=pk).first()
-    if row is not None:
-        form.initial[name] = _counterparts(model, [row], locale_id)[row.pk].pk
+def _show_in_language(chosen, locale_id):
+    """Each (form, name, model, primary key) of ``chosen`` given the row's counterpart in the locale as its initial
+    value: two queries for each model (its rows, their counterparts), whatever the number of forms."""
+    pks = defaultdict(set)
+    for _form, _name, model, pk in chosen:
+        pks[model].add(pk)
+    shown = {}
+    for model, model_pks in pks.items():
+        rows = list(model.objects.filter(pk__in=model_pks))
+        shown.update(
+            ((model, row.pk), row_shown) for row, row_shown in zip(rows, rows_in_locale(rows, locale_id), strict=True)
+        )
+    for form, name, model, pk in chosen:
+        if (model, pk) in shown:
+            form.initial[name] = shown[(model, pk)].pk
 
 
 def _offer_in_language(form, name, field, model, locale_id):
     chosen = [row for row in (form.initial.get(name) or []) if isinstance(row, model)]
     if not chosen:
         chosen = list(model.objects.filter(pk__in=form.initial.get(name) or []))
-    shown = _counterparts(model, chosen, locale_id)
-    kept = [row.pk for row in shown.values() if row.locale_id != locale_id]
+    shown = rows_in_locale(chosen, locale_id)
+    kept = [row.pk for row in shown if row.locale_id != locale_id]
     field.queryset = model.objects.filter(Q(locale_id=locale_id) | Q(pk__in=kept))
     if not form.is_bound:
-        form.initial[name] = [row.pk for row in shown.values()]
+        form.initial[name] = [row.pk for row in shown]
